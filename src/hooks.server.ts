@@ -1,0 +1,74 @@
+import { error, redirect, type Handle, type ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { anonymous } from '$lib/domain/actor';
+import { areaFor } from '$lib/domain/areas';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { appDatabase, prepareApp, sessionPolicy } from '$lib/server/app';
+import { setSessionCookie, clearSessionCookie } from '$lib/server/auth/cookies';
+import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/sessions';
+import { loadActor } from '$lib/server/services/sign-in';
+
+export const init: ServerInit = async () => {
+	await prepareApp();
+};
+
+/** Serve each request in the visitor's language (cookie, else Dutch). */
+const language: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ locale }) =>
+		resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) })
+	);
+
+/** Turn the session cookie into `locals.actor`; renew the cookie while the session is used. */
+const session: Handle = async ({ event, resolve }) => {
+	const db = appDatabase();
+	event.locals.db = db;
+	event.locals.actor = anonymous;
+	event.locals.sessionId = null;
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const valid = await validateSessionToken(db, token, sessionPolicy());
+		const actor = valid ? await loadActor(db, valid.userId) : null;
+		if (valid && actor) {
+			event.locals.actor = actor;
+			event.locals.sessionId = valid.id;
+			setSessionCookie(event.cookies, event.url, token, valid.expiresAt);
+		} else {
+			clearSessionCookie(event.cookies, event.url);
+		}
+	}
+	return resolve(event);
+};
+
+/**
+ * The role guard for every page, action and endpoint of an area, before any route code runs:
+ * not signed in → to the sign-in page and back; signed in with another role → 403.
+ */
+const areaGuard: Handle = async ({ event, resolve }) => {
+	const area = areaFor(event.url.pathname);
+	if (area) {
+		const actor = event.locals.actor;
+		if (actor.kind !== 'user') {
+			if (event.request.method === 'GET' || event.request.method === 'HEAD') {
+				redirect(303, `/login?redirectTo=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+			}
+			error(401, 'Niet ingelogd');
+		}
+		if (!area.roles.includes(actor.role)) error(403, 'Geen toegang');
+	}
+	return resolve(event);
+};
+
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+	response.headers.set('X-Frame-Options', 'DENY');
+	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+	// Pages that show personal data are never kept in shared caches.
+	if (event.locals.actor?.kind === 'user' && !response.headers.has('Cache-Control')) {
+		response.headers.set('Cache-Control', 'private, no-store');
+	}
+	return response;
+};
+
+export const handle = sequence(securityHeaders, language, session, areaGuard);

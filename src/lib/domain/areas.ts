@@ -1,0 +1,63 @@
+import type { Role } from './reference';
+
+/**
+ * Which role may enter which part of the portal (URLs are Dutch). The server hook applies this to
+ * every request, loads and actions alike, before any route code runs; services then check
+ * ownership. A path that matches no area is public.
+ */
+
+export interface Area {
+	/** Path prefix, matched on whole segments: `/aanbieder` does not match `/aanbieders`. */
+	prefix: string;
+	roles: readonly Role[];
+	/** Only the exact path, not the paths below it (for `/enquete`: the token links below are public). */
+	exact?: boolean;
+}
+
+const signedIn: readonly Role[] = ['client', 'provider', 'reviewer', 'researcher', 'admin'];
+
+export const areas: readonly Area[] = [
+	{ prefix: '/beheer', roles: ['admin'] },
+	{ prefix: '/beoordelen', roles: ['reviewer'] },
+	{ prefix: '/aanbieder', roles: ['provider'] },
+	{ prefix: '/onderzoek', roles: ['researcher'] },
+	{ prefix: '/aanbieders', roles: ['client'] },
+	{ prefix: '/plan', roles: ['client'] },
+	{ prefix: '/enquete', roles: ['client'], exact: true },
+	{ prefix: '/account', roles: signedIn }
+];
+
+export function areaFor(pathname: string): Area | null {
+	const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+	for (const area of areas) {
+		if (path === area.prefix) return area;
+		if (!area.exact && path.startsWith(`${area.prefix}/`)) return area;
+	}
+	return null;
+}
+
+/** Where a signed-in person lands. */
+export function homeOf(role: Role): string {
+	switch (role) {
+		case 'client':
+			return '/plan';
+		case 'provider':
+			return '/aanbieder';
+		case 'reviewer':
+			return '/beoordelen';
+		case 'researcher':
+			return '/onderzoek';
+		case 'admin':
+			return '/beheer';
+	}
+}
+
+/**
+ * A redirect target from a query string, accepted only when it is a path on this site:
+ * `/plan?x=1` yes; `//evil.example`, `https://…`, `/\evil` no.
+ */
+export function safeRedirectTarget(target: string | null | undefined): string | null {
+	if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) return null;
+	if (/[\u0000-\u001f]/.test(target)) return null;
+	return target;
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { anonymous, type UserActor } from './actor';
+import { can } from './authorization';
+
+function user(role: UserActor['role'], extra: Partial<UserActor> = {}): UserActor {
+	return { kind: 'user', id: `${role}-1`, role, displayName: role, email: `${role}@x`, organisationId: null, providerId: null, ...extra };
+}
+
+const admin = user('admin');
+const reviewerUwv = user('reviewer', { organisationId: 'uwv' });
+const reviewerGemeente = user('reviewer', { organisationId: 'gem-a' });
+const client = user('client', { organisationId: 'uwv' });
+const provider = user('provider', { providerId: 'p1' });
+const researcher = user('researcher');
+
+describe('account permissions', () => {
+	const uwvClient = { role: 'client' as const, organisationId: 'uwv' };
+	const uwvReviewer = { role: 'reviewer' as const, organisationId: 'uwv' };
+
+	it('lets an admin create any account', () => {
+		expect(can(admin, { action: 'account.create', account: uwvReviewer })).toBe(true);
+	});
+
+	it("lets a reviewer create and invite clients of their own organisation only", () => {
+		expect(can(reviewerUwv, { action: 'account.create', account: uwvClient })).toBe(true);
+		expect(can(reviewerUwv, { action: 'account.invite', account: uwvClient })).toBe(true);
+		expect(can(reviewerGemeente, { action: 'account.create', account: uwvClient })).toBe(false);
+		expect(can(reviewerGemeente, { action: 'account.view', account: uwvClient })).toBe(false);
+		expect(can(reviewerUwv, { action: 'account.create', account: uwvReviewer })).toBe(false);
+	});
+
+	it('refuses every other role and the anonymous visitor', () => {
+		for (const actor of [client, provider, researcher, anonymous]) {
+			expect(can(actor, { action: 'account.create', account: uwvClient })).toBe(false);
+			expect(can(actor, { action: 'accounts.list' })).toBe(false);
+		}
+	});
+});
+
+describe('other permissions', () => {
+	it('limits provider staff to their own provider', () => {
+		expect(can(provider, { action: 'provider.view-own', providerId: 'p1' })).toBe(true);
+		expect(can(provider, { action: 'provider.view-own', providerId: 'p2' })).toBe(false);
+		expect(can(admin, { action: 'provider.view-own', providerId: 'p1' })).toBe(false);
+	});
+
+	it('lets people see only their own organisation, admins all', () => {
+		expect(can(reviewerGemeente, { action: 'organisation.view', organisationId: 'gem-a' })).toBe(true);
+		expect(can(reviewerGemeente, { action: 'organisation.view', organisationId: 'uwv' })).toBe(false);
+		expect(can(admin, { action: 'organisation.view', organisationId: 'uwv' })).toBe(true);
+	});
+
+	it('lets only clients browse providers to choose one', () => {
+		expect(can(client, { action: 'providers.browse' })).toBe(true);
+		expect(can(reviewerUwv, { action: 'providers.browse' })).toBe(false);
+	});
+});

@@ -1,0 +1,46 @@
+import type { Actor } from './actor';
+import type { Role } from './reference';
+
+/**
+ * Who may do what to which object: the one place to read it and to test it. Area access by role
+ * is in `areas.ts`; this adds ownership. Services call `can` before they read or change anything.
+ */
+
+export interface AccountRef {
+	role: Role;
+	organisationId: string | null;
+}
+
+export type Permission =
+	| { action: 'account.create'; account: AccountRef }
+	| { action: 'account.view'; account: AccountRef }
+	| { action: 'account.invite'; account: AccountRef }
+	| { action: 'accounts.list' }
+	| { action: 'organisation.view'; organisationId: string }
+	| { action: 'providers.browse' }
+	| { action: 'provider.view-own'; providerId: string };
+
+export function can(actor: Actor, permission: Permission): boolean {
+	if (actor.kind !== 'user') return false;
+	switch (permission.action) {
+		case 'account.create':
+		case 'account.view':
+		case 'account.invite':
+			if (actor.role === 'admin') return true;
+			// A reviewer manages the clients their own organisation pays for, nobody else.
+			return (
+				actor.role === 'reviewer' &&
+				permission.account.role === 'client' &&
+				actor.organisationId !== null &&
+				permission.account.organisationId === actor.organisationId
+			);
+		case 'accounts.list':
+			return actor.role === 'admin' || actor.role === 'reviewer';
+		case 'organisation.view':
+			return actor.role === 'admin' || actor.organisationId === permission.organisationId;
+		case 'providers.browse':
+			return actor.role === 'client';
+		case 'provider.view-own':
+			return actor.role === 'provider' && actor.providerId === permission.providerId;
+	}
+}

@@ -1,0 +1,35 @@
+import { m } from '$lib/paraglide/messages';
+import type { Activity, BenefitType, ContractForm, ProviderGroup, ProviderType, Region, Role, TargetGroup } from '$lib/domain/reference';
+
+/**
+ * Labels for the codes of the reference lists, in the current language. The message keys are
+ * `<list>_<code>`; a unit test checks that every code of every list has one in both languages.
+ */
+
+type MessageFn = (inputs?: Record<string, unknown>) => string;
+const catalogue = m as unknown as Record<string, MessageFn | undefined>;
+
+/** The message for a key computed at run time (e.g. from a service's `Invalid` error), or the key. */
+export function messageFor(key: string, inputs?: Record<string, unknown>): string {
+	const message = catalogue[key];
+	return message ? message(inputs) : key;
+}
+
+export const roleLabel = (role: Role) => messageFor(`role_${role}`);
+export const benefitLabel = (benefit: BenefitType) => messageFor(`benefit_${benefit}`);
+export const regionLabel = (region: Region) => messageFor(`region_${region}`);
+export const providerTypeLabel = (type: ProviderType) => messageFor(`provider_type_${type}`);
+export const providerGroupLabel = (group: ProviderGroup) => messageFor(`provider_group_${group}`);
+export const activityLabel = (activity: Activity) => messageFor(`activity_${activity}`);
+export const targetGroupLabel = (group: TargetGroup) => messageFor(`target_group_${group}`);
+export const contractFormLabel = (form: ContractForm) => messageFor(`contract_form_${form}`);
+
+/** "3 december 2026" / "3 December 2026" */
+export function formatDate(iso: string, locale: string): string {
+	return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(new Date(iso));
+}
+
+/** "4.100" in Dutch, "4,100" in English (whole euros; the € sign is in the message). */
+export function formatEuros(amount: number, locale: string): string {
+	return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 0, useGrouping: true }).format(amount);
+}

@@ -1,0 +1,39 @@
+import { config } from './config';
+import { migrateToLatest, openDatabase, type Db } from './db';
+import { seedDemo } from './demo/seed';
+
+/**
+ * The running portal's database: opened once per process, migrated before the first request, and
+ * filled with demo data only when REGIE_DEMO asks for it.
+ */
+
+let database: Db | undefined;
+
+export function appDatabase(): Db {
+	database ??= openDatabase({ url: config().DATABASE_URL }).db;
+	return database;
+}
+
+export async function prepareApp(): Promise<void> {
+	const settings = config();
+	const db = appDatabase();
+	await migrateToLatest(db);
+	if (settings.REGIE_DEMO) {
+		const { created } = await seedDemo(db);
+		if (created) console.log('Regie: demo data loaded (password of every demo account: demo-wachtwoord)');
+	}
+}
+
+export function sessionPolicy() {
+	const settings = config();
+	return { inactivityDays: settings.SESSION_INACTIVITY_DAYS, maxAgeDays: settings.SESSION_MAX_AGE_DAYS };
+}
+
+export function throttlePolicy() {
+	const settings = config();
+	return { maxFailures: settings.SIGN_IN_MAX_FAILURES, windowMinutes: settings.SIGN_IN_WINDOW_MINUTES };
+}
+
+export function invitationPolicy() {
+	return { invitationValidDays: config().INVITATION_VALID_DAYS };
+}

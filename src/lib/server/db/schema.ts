@@ -1,0 +1,118 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+/** Table types, mirroring `migrations/`. Times are ISO-8601 UTC text; booleans 0/1. */
+
+export interface OrganisationTable {
+	id: string;
+	code: string;
+	name: string;
+	kind: string;
+	region: string | null;
+	created_at: string;
+}
+
+export interface ProviderTable {
+	id: string;
+	code: string;
+	name: string;
+	detailed_type: string;
+	active: Generated<number>;
+	approach: Generated<string>;
+	email: string | null;
+	phone: string | null;
+	website: string | null;
+	start_within_weeks: number | null;
+	price_min_euros: number | null;
+	price_max_euros: number | null;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface ProviderRegionTable {
+	provider_id: string;
+	region: string;
+}
+export interface ProviderActivityTable {
+	provider_id: string;
+	activity: string;
+}
+export interface ProviderTargetGroupTable {
+	provider_id: string;
+	target_group: string;
+}
+export interface ProviderContractFormTable {
+	provider_id: string;
+	contract_form: string;
+}
+export interface ProviderBenefitTypeTable {
+	provider_id: string;
+	benefit_type: string;
+}
+
+export interface UserTable {
+	id: string;
+	email: string;
+	display_name: string;
+	role: string;
+	password_hash: string | null;
+	organisation_id: string | null;
+	provider_id: string | null;
+	benefit_type: string | null;
+	region: string | null;
+	created_at: string;
+	activated_at: string | null;
+}
+
+export interface SessionTable {
+	id: string;
+	user_id: string;
+	secret_hash: string;
+	created_at: string;
+	last_verified_at: string;
+}
+
+export interface AccountInvitationTable {
+	id: string;
+	user_id: string;
+	secret_hash: string;
+	created_by: string | null;
+	created_at: string;
+	expires_at: string;
+	used_at: string | null;
+}
+
+export interface SignInFailureTable {
+	id: string;
+	throttle_key: string;
+	failed_at: string;
+}
+
+export interface AuditLogTable {
+	id: string;
+	occurred_at: string;
+	actor_id: string | null;
+	action: string;
+	entity_type: string;
+	entity_id: string | null;
+	details: Generated<string>;
+}
+
+export interface Database {
+	organisations: OrganisationTable;
+	providers: ProviderTable;
+	provider_regions: ProviderRegionTable;
+	provider_activities: ProviderActivityTable;
+	provider_target_groups: ProviderTargetGroupTable;
+	provider_contract_forms: ProviderContractFormTable;
+	provider_benefit_types: ProviderBenefitTypeTable;
+	users: UserTable;
+	sessions: SessionTable;
+	account_invitations: AccountInvitationTable;
+	sign_in_failures: SignInFailureTable;
+	audit_log: AuditLogTable;
+}
+
+export type UserRow = Selectable<UserTable>;
+export type NewUser = Insertable<UserTable>;
+export type OrganisationRow = Selectable<OrganisationTable>;
+export type ProviderRow = Selectable<ProviderTable>;

@@ -1,0 +1,5 @@
+import { listProvidersForClient } from '$lib/server/services/providers';
+import { orHttpError } from '$lib/server/http/domain-errors';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => orHttpError(() => listProvidersForClient(locals.db, locals.actor));

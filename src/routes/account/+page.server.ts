@@ -1,0 +1,5 @@
+import { getOwnAccount } from '$lib/server/services/own-account';
+import { orHttpError } from '$lib/server/http/domain-errors';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => ({ account: await orHttpError(() => getOwnAccount(locals.db, locals.actor)) });
