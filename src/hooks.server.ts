@@ -1,7 +1,7 @@
 import { error, redirect, type Handle, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { anonymous } from '$lib/domain/actor';
-import { areaFor } from '$lib/domain/areas';
+import { accessTo } from '$lib/domain/areas';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { appDatabase, prepareApp, sessionPolicy } from '$lib/server/app';
 import { setSessionCookie, clearSessionCookie } from '$lib/server/auth/cookies';
@@ -42,18 +42,20 @@ const session: Handle = async ({ event, resolve }) => {
 /**
  * The role guard for every page, action and endpoint of an area, before any route code runs:
  * not signed in → to the sign-in page and back; signed in with another role → 403.
+ * A page of the `(areas)` route group is the one exception: its layout load raises the same 403,
+ * so that the error page is rendered inside the site's own layout instead of the bare fallback.
+ * (Endpoints never live in that group; a test checks it.)
  */
 const areaGuard: Handle = async ({ event, resolve }) => {
-	const area = areaFor(event.url.pathname);
-	if (area) {
-		const actor = event.locals.actor;
-		if (actor.kind !== 'user') {
-			if (event.request.method === 'GET' || event.request.method === 'HEAD') {
-				redirect(303, `/login?redirectTo=${encodeURIComponent(event.url.pathname + event.url.search)}`);
-			}
-			error(401, 'Niet ingelogd');
-		}
-		if (!area.roles.includes(actor.role)) error(403, 'Geen toegang');
+	const access = accessTo(event.url.pathname, event.locals.actor);
+	const reading = event.request.method === 'GET' || event.request.method === 'HEAD';
+	if (access === 'sign-in') {
+		if (reading) redirect(303, `/login?redirectTo=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+		error(401, 'Niet ingelogd');
+	}
+	if (access === 'forbidden') {
+		const renderedByAreaLayout = reading && event.route.id?.startsWith('/(areas)/') === true;
+		if (!renderedByAreaLayout) error(403, 'Geen toegang');
 	}
 	return resolve(event);
 };

@@ -1,3 +1,4 @@
+import type { Actor } from './actor';
 import type { Role } from './reference';
 
 /**
@@ -34,6 +35,16 @@ export function areaFor(pathname: string): Area | null {
 		if (!area.exact && path.startsWith(`${area.prefix}/`)) return area;
 	}
 	return null;
+}
+
+export type AreaAccess = 'allowed' | 'sign-in' | 'forbidden';
+
+/** Whether an actor may enter the area of a path: the one rule the hook and the area layout share. */
+export function accessTo(pathname: string, actor: Actor): AreaAccess {
+	const area = areaFor(pathname);
+	if (!area) return 'allowed';
+	if (actor.kind !== 'user') return 'sign-in';
+	return area.roles.includes(actor.role) ? 'allowed' : 'forbidden';
 }
 
 /** Where a signed-in person lands. */
