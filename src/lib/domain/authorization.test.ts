@@ -54,4 +54,20 @@ describe('other permissions', () => {
 		expect(can(client, { action: 'providers.browse' })).toBe(true);
 		expect(can(reviewerUwv, { action: 'providers.browse' })).toBe(false);
 	});
+
+	it('lets provider staff edit only their own profile, and the admin every profile', () => {
+		expect(can(provider, { action: 'provider.edit-profile', providerId: 'p1' })).toBe(true);
+		expect(can(provider, { action: 'provider.edit-profile', providerId: 'p2' })).toBe(false);
+		expect(can(admin, { action: 'provider.edit-profile', providerId: 'p2' })).toBe(true);
+		for (const actor of [client, reviewerUwv, researcher, anonymous]) {
+			expect(can(actor, { action: 'provider.edit-profile', providerId: 'p1' })).toBe(false);
+		}
+	});
+
+	it('lets only the admin manage the register, and only clients choose a provider', () => {
+		expect(can(admin, { action: 'register.manage' })).toBe(true);
+		for (const actor of [client, provider, reviewerUwv, researcher, anonymous]) expect(can(actor, { action: 'register.manage' })).toBe(false);
+		expect(can(client, { action: 'provider.choose' })).toBe(true);
+		for (const actor of [admin, provider, reviewerUwv, researcher, anonymous]) expect(can(actor, { action: 'provider.choose' })).toBe(false);
+	});
 });

@@ -18,7 +18,10 @@ export type Permission =
 	| { action: 'accounts.list' }
 	| { action: 'organisation.view'; organisationId: string }
 	| { action: 'providers.browse' }
-	| { action: 'provider.view-own'; providerId: string };
+	| { action: 'provider.view-own'; providerId: string }
+	| { action: 'provider.edit-profile'; providerId: string }
+	| { action: 'register.manage' }
+	| { action: 'provider.choose' };
 
 export function can(actor: Actor, permission: Permission): boolean {
 	if (actor.kind !== 'user') return false;
@@ -42,5 +45,12 @@ export function can(actor: Actor, permission: Permission): boolean {
 			return actor.role === 'client';
 		case 'provider.view-own':
 			return actor.role === 'provider' && actor.providerId === permission.providerId;
+		case 'provider.edit-profile':
+			// Provider staff keep their own provider's profile current; the admin keeps the register.
+			return actor.role === 'admin' || (actor.role === 'provider' && actor.providerId === permission.providerId);
+		case 'register.manage':
+			return actor.role === 'admin';
+		case 'provider.choose':
+			return actor.role === 'client' && actor.organisationId !== null;
 	}
 }

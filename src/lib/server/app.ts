@@ -37,3 +37,8 @@ export function throttlePolicy() {
 export function invitationPolicy() {
 	return { invitationValidDays: config().INVITATION_VALID_DAYS };
 }
+
+/** Below this many respondents (or completed trajectories) no figure of a single provider is shown. */
+export function publicationMinimum(): number {
+	return config().PUBLICATION_MIN_RESPONDENTS;
+}

@@ -28,7 +28,8 @@ export const configSchema = z
 		SESSION_MAX_AGE_DAYS: positiveInt(90),
 		INVITATION_VALID_DAYS: positiveInt(14),
 		SIGN_IN_MAX_FAILURES: positiveInt(5),
-		SIGN_IN_WINDOW_MINUTES: positiveInt(15)
+		SIGN_IN_WINDOW_MINUTES: positiveInt(15),
+		PUBLICATION_MIN_RESPONDENTS: positiveInt(30)
 	})
 	.refine((config) => !(config.REGIE_DEMO && config.NODE_ENV === 'production'), {
 		message: 'REGIE_DEMO=1 loads demo accounts with a known password and is refused when NODE_ENV=production',

@@ -110,9 +110,32 @@ export interface Database {
 	account_invitations: AccountInvitationTable;
 	sign_in_failures: SignInFailureTable;
 	audit_log: AuditLogTable;
+	trajectories: TrajectoryTable;
+	plans: PlanTable;
 }
 
 export type UserRow = Selectable<UserTable>;
 export type NewUser = Insertable<UserTable>;
 export type OrganisationRow = Selectable<OrganisationTable>;
 export type ProviderRow = Selectable<ProviderTable>;
+
+export interface TrajectoryTable {
+	id: string;
+	client_id: string;
+	provider_id: string;
+	organisation_id: string;
+	status: string;
+	chosen_at: string;
+	updated_at: string;
+	ended_at: string | null;
+	placed: number | null;
+}
+
+export interface PlanTable {
+	id: string;
+	trajectory_id: string;
+	content: Generated<string>;
+	version: Generated<number>;
+	updated_at: string;
+	updated_by: string | null;
+}
