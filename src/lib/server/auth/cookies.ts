@@ -5,7 +5,8 @@ import { createSession, deleteSession, SESSION_COOKIE } from './sessions';
 
 /** The session cookie: HttpOnly, SameSite=Lax, Secure everywhere but plain-http localhost. */
 
-function secureFor(url: URL): boolean {
+/** Cookies are Secure everywhere but on plain-http localhost (development and tests). */
+export function secureFor(url: URL): boolean {
 	const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1' || url.hostname === '[::1]';
 	return url.protocol === 'https:' || !local;
 }

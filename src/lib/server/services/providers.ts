@@ -258,3 +258,33 @@ export async function loadProfiles(db: Db, ids: string[]): Promise<ProviderProfi
 			updatedAt: row.updated_at
 		}));
 }
+
+export interface PlacementComparison {
+	provider: PlacementResult;
+	sameType: PlacementResult;
+	all: PlacementResult;
+}
+
+/** A provider's placement rate next to those of its provider type and of the whole market. */
+export async function placementComparison(db: Db, provider: Pick<ProviderProfile, 'id' | 'type'>, minimum: number): Promise<PlacementComparison> {
+	const totals = await db
+		.selectFrom('trajectories')
+		.innerJoin('providers', 'providers.id', 'trajectories.provider_id')
+		.select([
+			(eb) => eb.fn.countAll<number>().as('completed'),
+			(eb) => eb.fn.sum<number>('trajectories.placed').as('placed'),
+			(eb) => eb.fn.sum<number>(eb.case().when('providers.detailed_type', '=', provider.type).then(1).else(0).end()).as('type_completed'),
+			(eb) =>
+				eb.fn
+					.sum<number>(eb.case().when('providers.detailed_type', '=', provider.type).then(eb.ref('trajectories.placed')).else(0).end())
+					.as('type_placed')
+		])
+		.where('trajectories.status', '=', 'completed')
+		.executeTakeFirstOrThrow();
+	const result = (completed: unknown, placed: unknown): PlacementResult => {
+		const n = Number(completed ?? 0);
+		return { completed: n, percentage: n >= minimum ? percentOneDecimal(Number(placed ?? 0), n) : null };
+	};
+	const own = await placementResults(db, [provider.id], minimum);
+	return { provider: own.get(provider.id)!, sameType: result(totals.type_completed, totals.type_placed), all: result(totals.completed, totals.placed) };
+}

@@ -1,21 +1,32 @@
 import { criteriaFromParams, dutchParameters, facetsInUse, withoutFacet } from '$lib/domain/provider-search';
 import { publicationMinimum } from '$lib/server/app';
+import { readTray } from '$lib/server/http/compare-tray';
 import { orHttpError } from '$lib/server/http/domain-errors';
-import { clientSearchScope, countProviders, searchProviders } from '$lib/server/services/providers';
+import { clientSearchScope, countProviders, getProvidersByCodes, searchProviders } from '$lib/server/services/providers';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 20;
 
-export const load: PageServerLoad = async ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url, cookies }) => {
 	const scope = await orHttpError(() => clientSearchScope(locals.db, locals.actor));
 	const criteria = criteriaFromParams(url.searchParams, dutchParameters, scope.region);
-	const result = await searchProviders(locals.db, criteria, { benefitType: scope.benefitType }, { pageSize: PAGE_SIZE, publicationMinimum: publicationMinimum() });
+	const searchScope = { benefitType: scope.benefitType };
+	const [result, tray] = await Promise.all([
+		searchProviders(locals.db, criteria, searchScope, { pageSize: PAGE_SIZE, publicationMinimum: publicationMinimum() }),
+		getProvidersByCodes(locals.db, readTray(cookies))
+	]);
 	// With nothing found, say which single filter to loosen and what that would give.
 	const loosen =
 		result.total === 0
-			? await Promise.all(
-					facetsInUse(criteria).map(async (facet) => ({ facet, total: await countProviders(locals.db, withoutFacet(criteria, facet), { benefitType: scope.benefitType }) }))
-				)
+			? await Promise.all(facetsInUse(criteria).map(async (facet) => ({ facet, total: await countProviders(locals.db, withoutFacet(criteria, facet), searchScope) })))
 			: [];
-	return { criteria, scope, result, loosen: loosen.filter((option) => option.total > 0) };
+	return {
+		criteria,
+		scope,
+		result,
+		tray: tray.map((provider) => ({ code: provider.code, name: provider.name })),
+		trayFull: url.searchParams.has('vergelijken-vol'),
+		loosen: loosen.filter((option) => option.total > 0),
+		publicationMinimum: publicationMinimum()
+	};
 };
