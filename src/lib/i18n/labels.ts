@@ -34,7 +34,5 @@ export function formatEuros(amount: number, locale: string): string {
 	return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 0, useGrouping: true }).format(amount);
 }
 
-/** "28,8%" in Dutch, "28.8%" in English: always one decimal. */
-export function formatPercent(value: number, locale: string): string {
-	return `${new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value)}%`;
-}
+/** "28,8%" in Dutch, "28.8%" in English: one formatting for every percentage shown. */
+export { formatPercent } from '$lib/domain/survey/format';
