@@ -31,7 +31,9 @@ const session: Handle = async ({ event, resolve }) => {
 		if (valid && actor) {
 			event.locals.actor = actor;
 			event.locals.sessionId = valid.id;
-			setSessionCookie(event.cookies, event.url, token, valid.expiresAt);
+			// Move the cookie's expiry along when activity was recorded (at most hourly), but never on
+			// an API answer: those may be cached publicly and must not carry a Set-Cookie.
+			if (valid.renewed && !event.url.pathname.startsWith('/api/')) setSessionCookie(event.cookies, event.url, token, valid.expiresAt);
 		} else {
 			clearSessionCookie(event.cookies, event.url);
 		}

@@ -24,14 +24,29 @@ export const activityLabel = (activity: Activity) => messageFor(`activity_${acti
 export const targetGroupLabel = (group: TargetGroup) => messageFor(`target_group_${group}`);
 export const contractFormLabel = (form: ContractForm) => messageFor(`contract_form_${form}`);
 
+// Intl formatters are expensive to create and are used for every card of a list: one per locale.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const euroFormats = new Map<string, Intl.NumberFormat>();
+const intlLocale = (locale: string) => (locale === 'en' ? 'en-GB' : 'nl-NL');
+
 /** "3 december 2026" / "3 December 2026" */
 export function formatDate(iso: string, locale: string): string {
-	return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(new Date(iso));
+	let format = dateFormats.get(locale);
+	if (!format) {
+		format = new Intl.DateTimeFormat(intlLocale(locale), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' });
+		dateFormats.set(locale, format);
+	}
+	return format.format(new Date(iso));
 }
 
 /** "4.100" in Dutch, "4,100" in English (whole euros; the € sign is in the message). */
 export function formatEuros(amount: number, locale: string): string {
-	return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 0, useGrouping: true }).format(amount);
+	let format = euroFormats.get(locale);
+	if (!format) {
+		format = new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 0, useGrouping: true });
+		euroFormats.set(locale, format);
+	}
+	return format.format(amount);
 }
 
 /** "28,8%" in Dutch, "28.8%" in English: one formatting for every percentage shown. */

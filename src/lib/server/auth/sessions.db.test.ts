@@ -52,10 +52,13 @@ describe('sessions', () => {
 		const { token, session } = await createSession(testDb.db, userId, policy, start);
 		const lastVerified = async () =>
 			(await testDb.db.selectFrom('sessions').select('last_verified_at').where('id', '=', session.id).executeTakeFirstOrThrow()).last_verified_at;
-		await validateSessionToken(testDb.db, token, policy, new Date(start.getTime() + 59 * 60_000));
+		const soon = await validateSessionToken(testDb.db, token, policy, new Date(start.getTime() + 59 * 60_000));
+		expect(soon?.renewed).toBe(false);
 		expect(await lastVerified()).toBe(start.toISOString());
 		const afterAnHour = new Date(start.getTime() + HOUR);
-		await validateSessionToken(testDb.db, token, policy, afterAnHour);
+		const later = await validateSessionToken(testDb.db, token, policy, afterAnHour);
+		expect(later?.renewed).toBe(true);
+		expect(later?.expiresAt.toISOString()).toBe(new Date(afterAnHour.getTime() + 30 * DAY).toISOString());
 		expect(await lastVerified()).toBe(afterAnHour.toISOString());
 	});
 

@@ -22,6 +22,8 @@ export interface ValidSession {
 	userId: string;
 	/** When the cookie should expire: the inactivity limit from the latest recorded activity. */
 	expiresAt: Date;
+	/** Activity was recorded just now: the cookie's expiry should move with it. */
+	renewed: boolean;
 }
 
 export async function createSession(db: Db, userId: string, policy: SessionPolicy, now = new Date()) {
@@ -53,12 +55,13 @@ export async function validateSessionToken(
 		await deleteSession(db, row.id);
 		return null;
 	}
-	if (now.getTime() - lastVerifiedAt >= HOUR) {
+	const renewed = now.getTime() - lastVerifiedAt >= HOUR;
+	if (renewed) {
 		lastVerifiedAt = now.getTime();
 		await db.updateTable('sessions').set({ last_verified_at: now.toISOString() }).where('id', '=', row.id).execute();
 	}
 	const expiresAt = Math.min(lastVerifiedAt + policy.inactivityDays * DAY, createdAt + policy.maxAgeDays * DAY);
-	return { id: row.id, userId: row.user_id, expiresAt: new Date(expiresAt) };
+	return { id: row.id, userId: row.user_id, expiresAt: new Date(expiresAt), renewed };
 }
 
 export async function deleteSession(db: Db, sessionId: string): Promise<void> {
