@@ -1,0 +1,159 @@
+// The provider list under load (issue 3): the signed-in client's SSR list page and the open-data
+// API, against a bare page of the same build in the same run. Run with `npm run bench:providers`
+// (= `tsx bench/providers/run.ts`); it builds first when `build/` is missing or older than the
+// migrations, `--build` always does. Exits 1 when a target is missed, 2 when the run fails.
+import autocannon from 'autocannon';
+import { execSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { migrateToLatest, openDatabase } from '../../src/lib/server/db/index';
+import { DEMO_PASSWORD, seedDemo } from '../../src/lib/server/demo/seed';
+import { addGeneratedProviders } from './generate';
+import { copyBuild, signIn, startServer, type RunningServer } from './server';
+
+const PROVIDERS = 500;
+const CONNECTIONS = 50;
+const DURATION_SECONDS = 10;
+const TARGET_RATIO = 0.5;
+const TARGET_P99_MS = 100;
+
+interface Figures {
+	name: string;
+	path: string;
+	requestsPerSecond: number;
+	p50: number;
+	p99: number;
+	failed: number;
+	bytes: number;
+	/** Server CPU time per answered request: what the page costs, whatever else runs on the machine. */
+	cpuMsPerRequest: number | null;
+}
+
+/**
+ * The benchmark migrates its database with the migrations in `migrations/`; a build that bundles
+ * fewer of them refuses to start on it ("previously executed migration … is missing").
+ */
+function buildIsCurrent(): boolean {
+	if (!existsSync('build/index.js')) return false;
+	const bundled = readdirSync('build/server', { recursive: true, encoding: 'utf8' })
+		.filter((file) => file.endsWith('.js'))
+		.map((file) => readFileSync(`build/server/${file}`, 'utf8'))
+		.join('\n');
+	return readdirSync('migrations')
+		.filter((file) => file.endsWith('.ts'))
+		.every((file) => bundled.includes(`/migrations/${file}`));
+}
+
+async function prepareDatabase(file: string): Promise<{ total: number; active: number }> {
+	const { db } = openDatabase({ url: `file:${file}` });
+	try {
+		await migrateToLatest(db);
+		await seedDemo(db);
+		const count = async (activeOnly = false) => {
+			let query = db.selectFrom('providers').select((eb) => eb.fn.countAll().as('n'));
+			if (activeOnly) query = query.where('active', '=', 1);
+			return Number((await query.executeTakeFirstOrThrow()).n);
+		};
+		await addGeneratedProviders(db, PROVIDERS - (await count()));
+		return { total: await count(), active: await count(true) };
+	} finally {
+		await db.destroy();
+	}
+}
+
+async function measure(server: RunningServer, name: string, path: string, headers: Record<string, string>): Promise<Figures> {
+	const url = server.origin + path;
+	const check = await fetch(url, { headers, redirect: 'manual' });
+	const bytes = (await check.arrayBuffer()).byteLength;
+	if (check.status !== 200) {
+		const hint = path.startsWith('/api/') && check.status === 404 ? ' (is build/ older than the API? run with --build)' : '';
+		throw new Error(`${name}: GET ${path} answered HTTP ${check.status}${hint}`);
+	}
+	await autocannon({ url, connections: 10, duration: 2, headers }); // warm-up, not counted
+	const cpuBefore = server.cpuMs();
+	const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_SECONDS, headers });
+	const cpuAfter = server.cpuMs();
+	return {
+		name,
+		path,
+		requestsPerSecond: result.requests.average,
+		p50: result.latency.p50,
+		p99: result.latency.p99,
+		failed: result.non2xx + result.errors + result.timeouts,
+		bytes,
+		cpuMsPerRequest: cpuBefore === null || cpuAfter === null || result.requests.total === 0 ? null : (cpuAfter - cpuBefore) / result.requests.total
+	};
+}
+
+function verdict(ok: boolean): string {
+	return ok ? 'PASS' : 'FAIL';
+}
+
+function printTable(rows: Figures[]): void {
+	const line = (cells: string[]) => console.log(cells.map((cell, i) => (i === 0 ? cell.padEnd(52) : cell.padStart(10))).join(' '));
+	line(['', 'req/s', 'p50 ms', 'p99 ms', 'failed', 'KiB', 'CPU ms/req']);
+	for (const row of rows) {
+		const cpu = row.cpuMsPerRequest === null ? '?' : row.cpuMsPerRequest.toFixed(2);
+		line([`${row.name} ${row.path}`, row.requestsPerSecond.toFixed(0), row.p50.toFixed(1), row.p99.toFixed(1), String(row.failed), (row.bytes / 1024).toFixed(1), cpu]);
+	}
+}
+
+async function main(): Promise<number> {
+	if (process.argv.includes('--build') || !buildIsCurrent()) {
+		console.log('Building (build/ is missing, older than migrations/, or --build was given)…');
+		execSync('npm run build', { stdio: 'inherit' });
+	}
+	const workDir = mkdtempSync('/tmp/regie-bench-providers-');
+	const file = `${workDir}/regie.db`;
+	let server: RunningServer | undefined;
+	const cleanUp = async () => {
+		await server?.stop();
+		server = undefined;
+		rmSync(workDir, { recursive: true, force: true });
+	};
+	const interrupted = () => void cleanUp().finally(() => process.exit(130));
+	process.once('SIGINT', interrupted);
+	process.once('SIGTERM', interrupted);
+	try {
+		const register = await prepareDatabase(file);
+		server = await startServer(copyBuild(workDir), file);
+		const cookie = await signIn(server.origin, 'client@demo.regie.nl', DEMO_PASSWORD);
+		console.log(`Providers: ${register.total} in the register (${register.active} active), SQLite ${file}`);
+		console.log(`Server: node build (a copy) at ${server.origin}; autocannon ${CONNECTIONS} connections × ${DURATION_SECONDS} s per page, on the same ${availableParallelism()} cores\n`);
+
+		// The bare page gets the same session cookie, so both pay the same session check in the hook.
+		const signedIn = { cookie };
+		const bare = await measure(server, 'bare page, signed in', '/privacy', signedIn);
+		const list = await measure(server, 'list page, signed in', '/aanbieders?regio=alle', signedIn);
+		const api = await measure(server, 'open-data API', '/api/v1/providers?page_size=50', {});
+		const anonymousBare = await measure(server, 'bare page, anonymous (for reference)', '/privacy', {});
+		printTable([bare, list, api, anonymousBare]);
+
+		const ratio = list.requestsPerSecond / bare.requestsPerSecond;
+		const checks: [string, boolean][] = [
+			[`list/bare throughput ratio ${(ratio * 100).toFixed(1)} % (target ≥ ${TARGET_RATIO * 100} %)`, ratio >= TARGET_RATIO],
+			[`list page p99 ${list.p99.toFixed(1)} ms (target < ${TARGET_P99_MS} ms)`, list.p99 < TARGET_P99_MS],
+			[`API p99 ${api.p99.toFixed(1)} ms (target < ${TARGET_P99_MS} ms)`, api.p99 < TARGET_P99_MS],
+			['no failed requests', [bare, list, api, anonymousBare].every((row) => row.failed === 0)]
+		];
+		console.log('');
+		for (const [text, ok] of checks) console.log(`${verdict(ok)}  ${text}`);
+		if (list.cpuMsPerRequest && bare.cpuMsPerRequest) {
+			// Other processes on the same cores lower throughput but hardly the CPU a request costs.
+			const cpuRatio = bare.cpuMsPerRequest / list.cpuMsPerRequest;
+			console.log(`info  list/bare ratio from server CPU per request: ${(cpuRatio * 100).toFixed(1)} % (throughput ratio on an otherwise idle machine)`);
+		}
+		console.log(`info  load average at the end: ${loadavg().map((value) => value.toFixed(1)).join(' ')} on ${availableParallelism()} cores`);
+		return checks.every(([, ok]) => ok) ? 0 : 1;
+	} finally {
+		await cleanUp();
+	}
+}
+
+main().then(
+	(code) => process.exit(code),
+	(error: unknown) => {
+		console.error(`bench:providers failed: ${error instanceof Error ? error.message : String(error)}`);
+		process.exit(2);
+	}
+);
