@@ -11,8 +11,10 @@ import type { Actions, PageServerLoad } from './$types';
 const adapter = zod4(newPasswordSchema);
 
 export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
-	// The token is in the URL: keep it out of caches and out of the Referer of outgoing links.
-	setHeaders({ 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' });
+	// The token is in the URL: keep it out of caches and out of the Referer sent to other sites.
+	// Not `no-referrer`: with it the browser sends `Origin: null` on the page's own form post, which
+	// SvelteKit's CSRF check rightly refuses.
+	setHeaders({ 'Cache-Control': 'no-store', 'Referrer-Policy': 'same-origin' });
 	const invitation = await openInvitation(locals.db, params.token);
 	if (invitation.status !== 'valid') return { status: invitation.status, person: null, form: null };
 	return {
