@@ -71,3 +71,12 @@ describe('other permissions', () => {
 		for (const actor of [admin, provider, reviewerUwv, researcher, anonymous]) expect(can(actor, { action: 'provider.choose' })).toBe(false);
 	});
 });
+
+describe('survey permissions', () => {
+	it('lets only the admin import paper responses', () => {
+		expect(can(admin, { action: 'survey.import' })).toBe(true);
+		for (const actor of [client, provider, reviewerUwv, reviewerGemeente, researcher, anonymous]) {
+			expect(can(actor, { action: 'survey.import' })).toBe(false);
+		}
+	});
+});

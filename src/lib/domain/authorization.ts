@@ -21,7 +21,8 @@ export type Permission =
 	| { action: 'provider.view-own'; providerId: string }
 	| { action: 'provider.edit-profile'; providerId: string }
 	| { action: 'register.manage' }
-	| { action: 'provider.choose' };
+	| { action: 'provider.choose' }
+	| { action: 'survey.import' };
 
 export function can(actor: Actor, permission: Permission): boolean {
 	if (actor.kind !== 'user') return false;
@@ -52,5 +53,8 @@ export function can(actor: Actor, permission: Permission): boolean {
 			return actor.role === 'admin';
 		case 'provider.choose':
 			return actor.role === 'client' && actor.organisationId !== null;
+		case 'survey.import':
+			// Paper responses are loaded by the functional administrator (upload page or command line).
+			return actor.role === 'admin';
 	}
 }

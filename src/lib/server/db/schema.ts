@@ -112,6 +112,13 @@ export interface Database {
 	audit_log: AuditLogTable;
 	trajectories: TrajectoryTable;
 	plans: PlanTable;
+	instrument_versions: InstrumentVersionTable;
+	instrument_items: InstrumentItemTable;
+	survey_waves: SurveyWaveTable;
+	survey_invitations: SurveyInvitationTable;
+	survey_responses: SurveyResponseTable;
+	survey_answers: SurveyAnswerTable;
+	survey_import_batches: SurveyImportBatchTable;
 }
 
 export type UserRow = Selectable<UserTable>;
@@ -138,4 +145,70 @@ export interface PlanTable {
 	version: Generated<number>;
 	updated_at: string;
 	updated_by: string | null;
+}
+
+export interface InstrumentVersionTable {
+	version: number;
+	status: string;
+	created_at: string;
+	published_at: string | null;
+}
+
+export interface InstrumentItemTable {
+	version: number;
+	code: string;
+	domain: string;
+	negative: number;
+	wording_nl: string;
+	wording_en: string;
+	position: number;
+}
+
+export interface SurveyWaveTable {
+	name: string;
+	created_at: string;
+}
+
+export interface SurveyInvitationTable {
+	id: string;
+	secret_hash: string;
+	trajectory_id: string;
+	wave: string;
+	instrument_version: number;
+	created_at: string;
+	expires_at: string;
+	reminded_at: string | null;
+	completed_at: string | null;
+}
+
+export interface SurveyResponseTable {
+	id: string;
+	invitation_id: string | null;
+	trajectory_id: string | null;
+	provider_id: string;
+	wave: string;
+	instrument_version: number;
+	source: string;
+	import_batch_id: string | null;
+	started_at: string;
+	completed_at: string | null;
+	overall: number | null;
+	comment: string | null;
+	progress: Generated<number>;
+}
+
+export interface SurveyAnswerTable {
+	response_id: string;
+	item_code: string;
+	answer: string;
+}
+
+export interface SurveyImportBatchTable {
+	id: string;
+	wave: string;
+	checksum: string;
+	file_name: string;
+	imported_by: string | null;
+	imported_at: string;
+	counts: Generated<string>;
 }
