@@ -3,6 +3,7 @@ import { publicationMinimum } from '$lib/server/app';
 import { readTray } from '$lib/server/http/compare-tray';
 import { orHttpError } from '$lib/server/http/domain-errors';
 import { clientSearchScope, countProviders, getProvidersByCodes, searchProviders } from '$lib/server/services/providers';
+import { satisfactionOfProviders } from '$lib/server/services/satisfaction';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 20;
@@ -15,6 +16,11 @@ export const load: PageServerLoad = async ({ locals, url, cookies }) => {
 		searchProviders(locals.db, criteria, searchScope, { pageSize: PAGE_SIZE, publicationMinimum: publicationMinimum() }),
 		getProvidersByCodes(locals.db, readTray(cookies))
 	]);
+	const satisfaction = await satisfactionOfProviders(
+		locals.db,
+		result.providers.map((provider) => provider.id),
+		publicationMinimum()
+	);
 	// With nothing found, say which single filter to loosen and what that would give.
 	const loosen =
 		result.total === 0
@@ -23,7 +29,7 @@ export const load: PageServerLoad = async ({ locals, url, cookies }) => {
 	return {
 		criteria,
 		scope,
-		result,
+		result: { ...result, providers: result.providers.map((provider) => ({ ...provider, satisfaction: satisfaction.get(provider.id)! })) },
 		tray: tray.map((provider) => ({ code: provider.code, name: provider.name })),
 		trayFull: url.searchParams.has('vergelijken-vol'),
 		loosen: loosen.filter((option) => option.total > 0),

@@ -4,14 +4,22 @@ import { addToTray, removeFromTray } from '$lib/domain/compare-tray';
 import { safeRedirectTarget } from '$lib/domain/areas';
 import { readTray, writeTray } from '$lib/server/http/compare-tray';
 import { orHttpError } from '$lib/server/http/domain-errors';
+import { publicationMinimum } from '$lib/server/app';
 import { clientSearchScope, getProvidersByCodes } from '$lib/server/services/providers';
+import { satisfactionOfProviders } from '$lib/server/services/satisfaction';
 import type { Actions, PageServerLoad } from './$types';
 
 const trayForm = z.object({ code: z.string().max(60).optional(), returnTo: z.string().max(2000).optional() });
 
 export const load: PageServerLoad = async ({ locals, cookies }) => {
 	await orHttpError(() => clientSearchScope(locals.db, locals.actor));
-	return { providers: await getProvidersByCodes(locals.db, readTray(cookies)) };
+	const providers = await getProvidersByCodes(locals.db, readTray(cookies));
+	const satisfaction = await satisfactionOfProviders(
+		locals.db,
+		providers.map((provider) => provider.id),
+		publicationMinimum()
+	);
+	return { providers: providers.map((provider) => ({ ...provider, satisfaction: satisfaction.get(provider.id)! })) };
 };
 
 async function readForm(request: Request) {
