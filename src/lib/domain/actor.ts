@@ -23,7 +23,3 @@ export interface UserActor {
 }
 
 export const anonymous: AnonymousActor = { kind: 'anonymous' };
-
-export function isSignedIn(actor: Actor): actor is UserActor {
-	return actor.kind === 'user';
-}

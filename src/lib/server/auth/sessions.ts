@@ -67,7 +67,3 @@ export async function validateSessionToken(
 export async function deleteSession(db: Db, sessionId: string): Promise<void> {
 	await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
 }
-
-export async function deleteSessionsOfUser(db: Db, userId: string): Promise<void> {
-	await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
-}

@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable } from 'kysely';
+import type { Generated } from 'kysely';
 
 /** Table types, mirroring `migrations/`. Times are ISO-8601 UTC text; booleans 0/1. */
 
@@ -120,11 +120,6 @@ export interface Database {
 	survey_answers: SurveyAnswerTable;
 	survey_import_batches: SurveyImportBatchTable;
 }
-
-export type UserRow = Selectable<UserTable>;
-export type NewUser = Insertable<UserTable>;
-export type OrganisationRow = Selectable<OrganisationTable>;
-export type ProviderRow = Selectable<ProviderTable>;
 
 export interface TrajectoryTable {
 	id: string;
