@@ -25,7 +25,8 @@ export const areas: readonly Area[] = [
 	{ prefix: '/aanbieders', roles: ['client'] },
 	{ prefix: '/plan', roles: ['client'] },
 	{ prefix: '/enquete', roles: ['client'], exact: true },
-	{ prefix: '/account', roles: signedIn }
+	{ prefix: '/account', roles: signedIn },
+	{ prefix: '/meldingen', roles: signedIn }
 ];
 
 export function areaFor(pathname: string): Area | null {

@@ -1,4 +1,4 @@
-import type { Actor } from './actor';
+import type { Actor, UserActor } from './actor';
 import type { Role } from './reference';
 
 /**
@@ -9,6 +9,13 @@ import type { Role } from './reference';
 export interface AccountRef {
 	role: Role;
 	organisationId: string | null;
+}
+
+/** The parties of one trajectory, as stored: who it is for, who helps, who pays. */
+export interface TrajectoryRef {
+	clientId: string;
+	providerId: string;
+	organisationId: string;
 }
 
 export type Permission =
@@ -22,7 +29,16 @@ export type Permission =
 	| { action: 'provider.edit-profile'; providerId: string }
 	| { action: 'register.manage' }
 	| { action: 'provider.choose' }
-	| { action: 'survey.import' };
+	| { action: 'survey.import' }
+	| { action: 'plan.view'; trajectory: TrajectoryRef }
+	| { action: 'plan.edit'; trajectory: TrajectoryRef }
+	| { action: 'plan.sign'; trajectory: TrajectoryRef }
+	| { action: 'plan.submit'; trajectory: TrajectoryRef }
+	| { action: 'plan.review'; trajectory: TrajectoryRef }
+	| { action: 'plans.queue' }
+	| { action: 'trajectory.record-outcome'; trajectory: TrajectoryRef }
+	| { action: 'organisation.rules.edit' }
+	| { action: 'outbox.read' };
 
 export function can(actor: Actor, permission: Permission): boolean {
 	if (actor.kind !== 'user') return false;
@@ -56,5 +72,35 @@ export function can(actor: Actor, permission: Permission): boolean {
 		case 'survey.import':
 			// Paper responses are loaded by the functional administrator (upload page or command line).
 			return actor.role === 'admin';
+		case 'plan.view':
+			return isTheClient(actor, permission.trajectory) || isTheProvider(actor, permission.trajectory) || isThePayer(actor, permission.trajectory);
+		case 'plan.edit':
+			// Client and chosen provider write the plan together; the reviewer only reads and decides.
+			return isTheClient(actor, permission.trajectory) || isTheProvider(actor, permission.trajectory);
+		case 'plan.sign':
+			return isTheProvider(actor, permission.trajectory);
+		case 'plan.submit':
+			return isTheClient(actor, permission.trajectory);
+		case 'plan.review':
+			return isThePayer(actor, permission.trajectory);
+		case 'plans.queue':
+			return actor.role === 'reviewer' && actor.organisationId !== null;
+		case 'trajectory.record-outcome':
+			return isTheProvider(actor, permission.trajectory) || isThePayer(actor, permission.trajectory);
+		case 'organisation.rules.edit':
+		case 'outbox.read':
+			return actor.role === 'admin';
 	}
+}
+
+function isTheClient(actor: UserActor, trajectory: TrajectoryRef): boolean {
+	return actor.role === 'client' && actor.id === trajectory.clientId;
+}
+
+function isTheProvider(actor: UserActor, trajectory: TrajectoryRef): boolean {
+	return actor.role === 'provider' && actor.providerId !== null && actor.providerId === trajectory.providerId;
+}
+
+function isThePayer(actor: UserActor, trajectory: TrajectoryRef): boolean {
+	return actor.role === 'reviewer' && actor.organisationId !== null && actor.organisationId === trajectory.organisationId;
 }

@@ -24,3 +24,13 @@ export class Invalid extends DomainError {
 		super(`invalid: ${Object.keys(fields).join(', ')}`);
 	}
 }
+
+/**
+ * Someone else changed the object since the actor read it (HTTP 409): nothing was written.
+ * `details` tells the route what to show ("changed by X at 14:05 — this is what changed").
+ */
+export class Conflict<Details = unknown> extends DomainError {
+	constructor(readonly details: Details) {
+		super('conflict');
+	}
+}

@@ -61,6 +61,7 @@ export interface UserTable {
 	region: string | null;
 	created_at: string;
 	activated_at: string | null;
+	language: Generated<string | null>;
 }
 
 export interface SessionTable {
@@ -119,6 +120,12 @@ export interface Database {
 	survey_responses: SurveyResponseTable;
 	survey_answers: SurveyAnswerTable;
 	survey_import_batches: SurveyImportBatchTable;
+	organisation_rules: OrganisationRulesTable;
+	plan_revisions: PlanRevisionTable;
+	plan_versions: PlanVersionTable;
+	trajectory_transitions: TrajectoryTransitionTable;
+	notifications: NotificationTable;
+	outbox: OutboxTable;
 }
 
 export interface TrajectoryTable {
@@ -131,6 +138,12 @@ export interface TrajectoryTable {
 	updated_at: string;
 	ended_at: string | null;
 	placed: number | null;
+	extension_requested_at: Generated<string | null>;
+	deadline_reminded_at: Generated<string | null>;
+	submitted_at: Generated<string | null>;
+	placed_on: Generated<string | null>;
+	contract_months: Generated<number | null>;
+	end_reason: Generated<string | null>;
 }
 
 export interface PlanTable {
@@ -140,6 +153,81 @@ export interface PlanTable {
 	version: Generated<number>;
 	updated_at: string;
 	updated_by: string | null;
+	signed_version: Generated<number | null>;
+	signed_by: Generated<string | null>;
+	signed_at: Generated<string | null>;
+}
+
+export interface OrganisationRulesTable {
+	organisation_id: string;
+	budget_cap_cents: number;
+	max_duration_months: number;
+	training_share_flag_percent: number;
+	submission_days: number;
+	extension_days: number;
+	decision_weeks: number;
+	updated_at: string;
+	updated_by: string | null;
+}
+
+export interface PlanRevisionTable {
+	plan_id: string;
+	version: number;
+	content: string;
+	saved_at: string;
+	saved_by: string | null;
+}
+
+/** A submitted plan version: never changed after insert except for its one decision. */
+export interface PlanVersionTable {
+	id: string;
+	trajectory_id: string;
+	number: number;
+	content: string;
+	rules: string;
+	rule_checks: string;
+	submitted_at: string;
+	submitted_by: string;
+	decision: string | null;
+	decision_reason: string | null;
+	decided_at: string | null;
+	decided_by: string | null;
+}
+
+export interface TrajectoryTransitionTable {
+	id: string;
+	trajectory_id: string;
+	occurred_at: string;
+	actor_id: string | null;
+	from_status: string | null;
+	to_status: string;
+	reason: string | null;
+}
+
+export interface NotificationTable {
+	id: string;
+	user_id: string;
+	event: string;
+	trajectory_id: string | null;
+	params: Generated<string>;
+	created_at: string;
+	read_at: string | null;
+}
+
+export interface OutboxTable {
+	id: string;
+	event: string;
+	recipient: string;
+	user_id: string | null;
+	language: string;
+	subject: string;
+	body: string;
+	created_at: string;
+	attempts: Generated<number>;
+	next_attempt_at: string;
+	claimed_until: string | null;
+	sent_at: string | null;
+	last_error: string | null;
 }
 
 export interface InstrumentVersionTable {
