@@ -42,3 +42,8 @@ export function invitationPolicy() {
 export function publicationMinimum(): number {
 	return config().PUBLICATION_MIN_RESPONDENTS;
 }
+
+/** The survey wave new invitations belong to: SURVEY_WAVE, or the quarter of `now` (`2026-Q4`). */
+export function currentSurveyWave(now = new Date()): string {
+	return config().SURVEY_WAVE ?? `${now.getUTCFullYear()}-Q${Math.floor(now.getUTCMonth() / 3) + 1}`;
+}

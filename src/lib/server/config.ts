@@ -29,7 +29,23 @@ export const configSchema = z
 		INVITATION_VALID_DAYS: positiveInt(14),
 		SIGN_IN_MAX_FAILURES: positiveInt(5),
 		SIGN_IN_WINDOW_MINUTES: positiveInt(15),
-		PUBLICATION_MIN_RESPONDENTS: positiveInt(30)
+		PUBLICATION_MIN_RESPONDENTS: positiveInt(30),
+		// Mail: without SMTP_URL mails stay in the outbox (readable at /beheer/outbox); nothing fails.
+		SMTP_URL: z
+			.string()
+			.trim()
+			.optional()
+			.transform((value) => (value ? value : undefined))
+			.refine((value) => value === undefined || /^smtps?:\/\//.test(value), { message: 'must start with smtp:// or smtps://' }),
+		MAIL_FROM: z.string().trim().default('Regie <noreply@regie.localhost>'),
+		// The survey wave new invitations belong to, e.g. 2026-Q4; unset: the current quarter.
+		SURVEY_WAVE: z
+			.string()
+			.trim()
+			.max(50)
+			.optional()
+			.transform((value) => (value ? value : undefined)),
+		SURVEY_REMINDER_DAYS: positiveInt(7)
 	})
 	.refine((config) => !(config.REGIE_DEMO && config.NODE_ENV === 'production'), {
 		message: 'REGIE_DEMO=1 loads demo accounts with a known password and is refused when NODE_ENV=production',
