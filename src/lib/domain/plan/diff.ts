@@ -46,6 +46,19 @@ export function diffPlans(before: PlanContent, after: PlanContent): PlanChange[]
 	return changes;
 }
 
+/** Deep equality of JSON values; the order of keys in an object does not matter (stored JSON may differ in it). */
 function same(a: unknown, b: unknown): boolean {
-	return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+	return JSON.stringify(canonical(a ?? null)) === JSON.stringify(canonical(b ?? null));
+}
+
+function canonical(value: unknown): unknown {
+	if (Array.isArray(value)) return value.map(canonical);
+	if (value && typeof value === 'object') {
+		return Object.fromEntries(
+			Object.keys(value)
+				.sort()
+				.map((key) => [key, canonical((value as Record<string, unknown>)[key])])
+		);
+	}
+	return value;
 }
