@@ -228,6 +228,11 @@ export interface OutboxTable {
 	claimed_until: string | null;
 	sent_at: string | null;
 	last_error: string | null;
+	/** Send only while this survey invitation is open (the reminder); cancelled otherwise. */
+	survey_invitation_id: Generated<string | null>;
+	cancelled_at: Generated<string | null>;
+	/** The worker gave up after its last attempt. */
+	failed_at: Generated<string | null>;
 }
 
 export interface InstrumentVersionTable {
