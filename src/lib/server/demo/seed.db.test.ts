@@ -4,7 +4,7 @@ import type { Db } from '$lib/server/db';
 import { payerKindFor, providerGroupOf, providerTypes, regions, type BenefitType } from '$lib/domain/reference';
 import { freshDatabase, type TestDatabase } from '../../../../tests/support/test-database';
 import { demoProviders } from './providers';
-import { DEMO_PASSWORD, demoAccounts, DEMO_PROVIDER_ID, seedDemo } from './seed';
+import { DEMO_PASSWORD, demoAccounts, DEMO_PROVIDER_ID, demoUserId, ORG_GEMEENTE_UTRECHT_ID, ORG_GEMEENTE_ZWOLLE_ID, ORG_UWV_ID, seedDemo } from './seed';
 
 const countedTables = [
 	'organisations',
@@ -15,6 +15,8 @@ const countedTables = [
 	'provider_contract_forms',
 	'provider_benefit_types',
 	'users',
+	'trajectories',
+	'plan_versions',
 	'audit_log'
 ] as const;
 
@@ -138,10 +140,45 @@ describe('seedDemo', () => {
 			.innerJoin('organisations', 'organisations.id', 'users.organisation_id')
 			.select(['users.benefit_type', 'users.organisation_id', 'organisations.kind'])
 			.where('users.role', '=', 'client')
+			.where('users.email', 'in', demoAccounts.map((account) => account.email))
 			.execute();
 		expect(clients).toHaveLength(2);
 		expect(clients[0]!.organisation_id).not.toBe(clients[1]!.organisation_id);
 		for (const client of clients) expect(client.kind).toBe(payerKindFor(client.benefit_type as BenefitType));
+	});
+
+	it('gives the demo accounts no trajectory, so the client journey starts from nothing', async () => {
+		const ids = demoAccounts.map((account) => demoUserId(account.email));
+		const trajectories = await db.selectFrom('trajectories').select('id').where('client_id', 'in', ids).execute();
+		expect(trajectories).toEqual([]);
+	});
+
+	it('adds trajectories in every reviewer queue, each consistent with its client, provider and stored checks', async () => {
+		const rows = await db
+			.selectFrom('trajectories')
+			.innerJoin('users', 'users.id', 'trajectories.client_id')
+			.select(['trajectories.id', 'trajectories.status', 'trajectories.organisation_id', 'trajectories.provider_id', 'trajectories.submitted_at', 'users.benefit_type', 'users.organisation_id as client_organisation'])
+			.execute();
+		expect(rows.length).toBeGreaterThanOrEqual(5);
+		const submittedPerOrganisation = new Set(rows.filter((row) => row.status === 'submitted').map((row) => row.organisation_id));
+		expect(submittedPerOrganisation).toEqual(new Set([ORG_UWV_ID, ORG_GEMEENTE_ZWOLLE_ID, ORG_GEMEENTE_UTRECHT_ID]));
+		for (const row of rows) {
+			expect(row.organisation_id, row.id).toBe(row.client_organisation);
+			const serves = await db
+				.selectFrom('provider_benefit_types')
+				.select('provider_id')
+				.where('provider_id', '=', row.provider_id)
+				.where('benefit_type', '=', row.benefit_type!)
+				.executeTakeFirst();
+			expect(serves, row.id).toBeDefined();
+			const versions = await db.selectFrom('plan_versions').select(['rule_checks', 'decision']).where('trajectory_id', '=', row.id).execute();
+			if (row.submitted_at === null) expect(versions).toEqual([]);
+			else {
+				expect(versions).toHaveLength(1);
+				expect(JSON.parse(versions[0]!.rule_checks)).toHaveLength(5);
+				expect(versions[0]!.decision === null).toBe(row.status === 'submitted');
+			}
+		}
 	});
 
 	it('records that the demo data set was loaded', async () => {

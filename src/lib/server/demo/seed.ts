@@ -1,6 +1,7 @@
 import type { BenefitType, OrganisationKind, Region, Role } from '../../domain/reference';
 import { hashPassword } from '../auth/password';
 import type { Db } from '../db';
+import { seedDemoPlans } from './plans';
 import { demoProviderId, demoProviders } from './providers';
 
 /**
@@ -151,6 +152,13 @@ export async function seedDemo(db: Db): Promise<{ created: boolean }> {
 				)
 				.execute();
 
+			const trajectories = await seedDemoPlans(
+				trx,
+				{ uwv: ORG_UWV_ID, zwolle: ORG_GEMEENTE_ZWOLLE_ID, utrecht: ORG_GEMEENTE_UTRECHT_ID },
+				passwordHash,
+				new Date(now)
+			);
+
 			await trx
 				.insertInto('audit_log')
 				.values({
@@ -163,7 +171,8 @@ export async function seedDemo(db: Db): Promise<{ created: boolean }> {
 					details: JSON.stringify({
 						organisations: demoOrganisations.length,
 						providers: demoProviders.length,
-						users: demoAccounts.length
+						users: demoAccounts.length,
+						trajectories
 					})
 				})
 				.execute();
