@@ -60,6 +60,7 @@ describe('chooseProvider', () => {
 		const open = (await getOpenTrajectory(testDb.db, client))!;
 		await testDb.db.updateTable('plans').set({ content: '{"targetOccupation":"Kok"}' }).where('trajectory_id', '=', open.id).execute();
 		await testDb.db.updateTable('trajectories').set({ status: 'provider_signed' }).where('id', '=', open.id).execute();
+		await testDb.db.updateTable('plans').set({ signed_version: 1, signed_by: provider.id, signed_at: new Date().toISOString() }).where('trajectory_id', '=', open.id).execute();
 		const otherCode = await codeServing('WW', DEMO_PROVIDER_ID);
 		const outcome = await chooseProvider(testDb.db, client, otherCode);
 		expect(outcome).toMatchObject({ kind: 'switched', trajectoryId: open.id });
@@ -67,8 +68,15 @@ describe('chooseProvider', () => {
 		expect(after.status).toBe('draft');
 		const plan = await testDb.db.selectFrom('plans').select('content').where('trajectory_id', '=', open.id).executeTakeFirstOrThrow();
 		expect(plan.content).toBe('{"targetOccupation":"Kok"}');
+		const signature = await testDb.db.selectFrom('plans').select(['signed_version', 'signed_by', 'signed_at']).where('trajectory_id', '=', open.id).executeTakeFirstOrThrow();
+		expect(signature).toEqual({ signed_version: null, signed_by: null, signed_at: null });
 		const audit = await testDb.db.selectFrom('audit_log').select(['action', 'details']).where('entity_id', '=', open.id).execute();
 		expect(audit.map((entry) => entry.action)).toEqual(expect.arrayContaining(['trajectory.created', 'trajectory.provider_changed']));
+		const transitions = await testDb.db.selectFrom('trajectory_transitions').select(['from_status', 'to_status', 'reason']).where('trajectory_id', '=', open.id).orderBy('occurred_at').execute();
+		expect(transitions).toEqual([
+			{ from_status: null, to_status: 'draft', reason: null },
+			{ from_status: 'provider_signed', to_status: 'draft', reason: 'provider_changed' }
+		]);
 		// switch back for the next tests
 		await chooseProvider(testDb.db, client, await codeOf(DEMO_PROVIDER_ID));
 	});
@@ -111,7 +119,10 @@ describe('chooseProvider', () => {
 describe('listProviderClients', () => {
 	it('shows provider staff the clients who chose their provider, and nobody else', async () => {
 		const mine = await listProviderClients(testDb.db, provider);
-		expect(mine.map((row) => row.clientName)).toEqual(['Sanne de Vries']);
+		// The demo data adds trajectories of other clients with this provider: all of them its own.
+		expect(mine.map((row) => row.clientName)).toContain('Sanne de Vries');
+		const providerOf = await testDb.db.selectFrom('trajectories').select('provider_id').where('id', 'in', mine.map((row) => row.trajectoryId)).execute();
+		expect(new Set(providerOf.map((row) => row.provider_id))).toEqual(new Set([DEMO_PROVIDER_ID]));
 		const theirs = await listProviderClients(testDb.db, provider2);
 		expect(theirs.map((row) => row.clientName)).not.toContain('Sanne de Vries');
 		await expect(listProviderClients(testDb.db, client)).rejects.toBeInstanceOf(Forbidden);

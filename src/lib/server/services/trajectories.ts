@@ -5,6 +5,7 @@ import { type BenefitType } from '$lib/domain/reference';
 import { closedStatuses, isOpen, mayChangeProvider, type TrajectoryStatus } from '$lib/domain/trajectory';
 import type { Db } from '$lib/server/db';
 import { recordAudit } from './audit';
+import { recordTransition } from './trajectory-transitions';
 
 /**
  * Choosing a provider starts a trajectory (an IRO) with a draft plan, linked to the client, the
@@ -82,6 +83,8 @@ export async function chooseProvider(db: Db, actor: Actor, providerCode: string,
 				.set({ provider_id: provider.id, status: 'draft', chosen_at: now.toISOString(), updated_at: now.toISOString() })
 				.where('id', '=', open.id)
 				.execute();
+			await trx.updateTable('plans').set({ signed_version: null, signed_by: null, signed_at: null }).where('trajectory_id', '=', open.id).execute();
+			await recordTransition(trx, { trajectoryId: open.id, actorId: actor.id, from: open.status as TrajectoryStatus, to: 'draft', reason: 'provider_changed' }, now);
 			await recordAudit(trx, { actorId: actor.id, action: 'trajectory.provider_changed', entityType: 'trajectory', entityId: open.id, details: { from: open.provider_id, to: provider.id } }, now);
 			return { kind: 'switched' as const, trajectoryId: open.id };
 		}
@@ -100,7 +103,11 @@ export async function chooseProvider(db: Db, actor: Actor, providerCode: string,
 				placed: null
 			})
 			.execute();
-		await trx.insertInto('plans').values({ id: crypto.randomUUID(), trajectory_id: trajectoryId, updated_at: now.toISOString(), updated_by: actor.id }).execute();
+		const planId = crypto.randomUUID();
+		await trx.insertInto('plans').values({ id: planId, trajectory_id: trajectoryId, updated_at: now.toISOString(), updated_by: actor.id }).execute();
+		// Version 1 is the empty draft: a save refused later can show what changed since it.
+		await trx.insertInto('plan_revisions').values({ plan_id: planId, version: 1, content: '{}', saved_at: now.toISOString(), saved_by: actor.id }).execute();
+		await recordTransition(trx, { trajectoryId, actorId: actor.id, from: null, to: 'draft' }, now);
 		await recordAudit(trx, { actorId: actor.id, action: 'trajectory.created', entityType: 'trajectory', entityId: trajectoryId, details: { provider: provider.id } }, now);
 		return { kind: 'created' as const, trajectoryId };
 	}).catch(async (error: unknown) => {
