@@ -1,15 +1,18 @@
 import { error, redirect, type Handle, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { building } from '$app/environment';
 import { anonymous } from '$lib/domain/actor';
 import { accessTo } from '$lib/domain/areas';
 import { paraglideMiddleware } from '$lib/paraglide/server';
-import { appDatabase, prepareApp, sessionPolicy } from '$lib/server/app';
+import { appDatabase, prepareApp, sessionPolicy, startBackgroundWork } from '$lib/server/app';
 import { setSessionCookie, clearSessionCookie } from '$lib/server/auth/cookies';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/sessions';
 import { loadActor } from '$lib/server/services/sign-in';
 
 export const init: ServerInit = async () => {
 	await prepareApp();
+	// The mail worker and the reminders run in the server only, not while building.
+	if (!building) startBackgroundWork();
 };
 
 /** Serve each request in the visitor's language (cookie, else Dutch). */

@@ -1,6 +1,8 @@
 import { config } from './config';
 import { migrateToLatest, openDatabase, type Db } from './db';
 import { seedDemo } from './demo/seed';
+import { startMailWorker, type MailWorkerHandle, type PeriodicJob } from './mail/scheduler';
+import { configuredTransport } from './mail/transport';
 
 /**
  * The running portal's database: opened once per process, migrated before the first request, and
@@ -22,6 +24,24 @@ export async function prepareApp(): Promise<void> {
 		const { created } = await seedDemo(db);
 		if (created) console.log('Regie: demo data loaded (password of every demo account: demo-wachtwoord)');
 	}
+}
+
+/** Jobs of the background timer that write mails to the outbox before the worker sends them. */
+const periodicJobs: PeriodicJob[] = [];
+
+let worker: MailWorkerHandle | undefined;
+
+/**
+ * Start the server's background timer once per process: the periodic jobs, then the outbox worker
+ * (every 30 s, unref'd). Only the running server calls this (hooks `init`); tests and the tsx
+ * command-line tools never do.
+ */
+export function startBackgroundWork(): void {
+	if (worker) return;
+	const transport = configuredTransport();
+	if (!transport) console.log('Regie: SMTP_URL is not set; mails stay in the outbox (/beheer/outbox)');
+	worker = startMailWorker(appDatabase(), transport, { jobs: periodicJobs });
+	void worker.tick();
 }
 
 export function sessionPolicy() {

@@ -3,17 +3,20 @@ import { z } from 'zod';
 import { safeRedirectTarget } from '$lib/domain/areas';
 import { cookieMaxAge, cookieName, locales } from '$lib/paraglide/runtime';
 import { secureFor } from '$lib/server/auth/cookies';
+import { rememberLanguage } from '$lib/server/services/own-account';
 import type { RequestHandler } from './$types';
 
 const languageSchema = z.object({ lang: z.enum(locales), redirectTo: z.string().max(2000).optional() });
 
 /** The language switch: a plain form post, so it works without JavaScript. */
-export const POST: RequestHandler = async ({ request, cookies, url }) => {
+export const POST: RequestHandler = async ({ request, cookies, url, locals }) => {
 	const form = Object.fromEntries(await request.formData());
 	const parsed = languageSchema.safeParse(form);
 	const target = safeRedirectTarget(typeof form.redirectTo === 'string' ? form.redirectTo : null) ?? '/';
 	if (parsed.success) {
 		cookies.set(cookieName, parsed.data.lang, { path: '/', maxAge: cookieMaxAge, httpOnly: false, sameSite: 'lax', secure: secureFor(url) });
+		// Signed in: mails and notifications sent later use this language too.
+		if (locals.actor.kind === 'user') await rememberLanguage(locals.db, locals.actor, parsed.data.lang);
 	}
 	redirect(303, target);
 };

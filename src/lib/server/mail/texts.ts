@@ -53,6 +53,18 @@ export function writtenDate(value: string | undefined, locale: Locale): string {
 	return value;
 }
 
+const timeFormats = new Map<Locale, Intl.DateTimeFormat>();
+
+/** "3 december 2026, 14:05" (Dutch time), for when a notification or mail was made. */
+export function writtenMoment(iso: string, locale: Locale): string {
+	let format = timeFormats.get(locale);
+	if (!format) {
+		format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' });
+		timeFormats.set(locale, format);
+	}
+	return `${formatDate(iso, locale)}, ${format.format(new Date(iso))}`;
+}
+
 /** The one-line text of a notification, as the portal lists it. */
 export function notificationText(event: NotificationEvent, params: NotificationParams, locale: Locale): string {
 	const p = { clientName: params.clientName ?? '', providerName: params.providerName ?? '', date: writtenDate(params.date, locale) };

@@ -33,3 +33,12 @@ export async function getOwnAccount(db: Db, actor: Actor): Promise<OwnAccount> {
 		region: row.region as Region | null
 	};
 }
+
+/**
+ * Remember the language a signed-in person chose, so that mails and notifications written while
+ * they are away (by someone else's action or the reminder timer) are in that language.
+ */
+export async function rememberLanguage(db: Db, actor: Actor, language: 'nl' | 'en'): Promise<void> {
+	if (actor.kind !== 'user') throw new Forbidden();
+	await db.updateTable('users').set({ language }).where('id', '=', actor.id).execute();
+}
