@@ -75,3 +75,9 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
 	}
 	return errors;
 }
+
+/** The item form's fields as sent (a plain form: the checkbox is there or not). */
+export function itemFormValues(form: FormData): { code: string; domain: string; negative: boolean; wordingNl: string; wordingEn: string } {
+	const text = (name: string) => String(form.get(name) ?? '');
+	return { code: text('code'), domain: text('domain'), negative: form.get('negative') === 'on', wordingNl: text('wordingNl'), wordingEn: text('wordingEn') };
+}

@@ -50,3 +50,47 @@ export function pagesOf(instrument: InstrumentVersion): SurveyPagePlan {
 	const domains = surveyDomains.filter((domain) => orderedItems(instrument, domain).length > 0);
 	return { domains: [...domains], pageCount: domains.length + 1 };
 }
+
+/** What one page of the survey shows: the answering page and the admin's preview build it alike. */
+export interface SurveyPageView {
+	page: number;
+	pageCount: number;
+	domains: SurveyDomain[];
+	/** The domain of this page; null on the closing page. */
+	domain: SurveyDomain | null;
+	items: { code: string; wording: { nl: string; en: string } }[];
+	/** Saved answers of this page's items (null = none). */
+	answers: Record<string, string | null>;
+	/** The page was saved before: an item without an answer was skipped on purpose. */
+	pageSaved: boolean;
+	overall: number | null;
+	comment: string | null;
+}
+
+export interface SavedAnswers {
+	answers: Readonly<Record<string, string>>;
+	overall: number | null;
+	comment: string | null;
+	/** The last page saved (0 = none). */
+	progress: number;
+}
+
+const nothingSaved: SavedAnswers = { answers: {}, overall: null, comment: null, progress: 0 };
+
+/** Page `page` (1-based, must exist) of an instrument, with what was saved so far. */
+export function surveyPageView(instrument: InstrumentVersion, page: number, saved: SavedAnswers = nothingSaved): SurveyPageView {
+	const { domains, pageCount } = pagesOf(instrument);
+	const domain = page < pageCount ? domains[page - 1]! : null;
+	const items = domain ? orderedItems(instrument, domain).map((item) => ({ code: item.code, wording: item.wording })) : [];
+	return {
+		page,
+		pageCount,
+		domains,
+		domain,
+		items,
+		pageSaved: saved.progress >= page,
+		answers: Object.fromEntries(items.map((item) => [item.code, saved.answers[item.code] ?? null])),
+		overall: saved.overall,
+		comment: saved.comment
+	};
+}

@@ -4,7 +4,7 @@ import { orderedItems } from '$lib/domain/survey/instrument';
 import { parseItemAnswers, surveyClosingSchema, surveyPageSchema } from '$lib/schemas/survey';
 import { saveSurveyPage } from '$lib/server/services/survey-answering';
 import { openSurvey } from '$lib/server/services/survey-invitations';
-import { pagesOf } from '$lib/server/services/survey-instrument';
+import { pagesOf, surveyPageView } from '$lib/server/services/survey-instrument';
 import type { Actions, PageServerLoad } from './$types';
 
 /**
@@ -19,27 +19,10 @@ export const load: PageServerLoad = async ({ locals, params, url, setHeaders }) 
 	setHeaders({ 'Cache-Control': 'no-store', 'Referrer-Policy': 'same-origin' });
 	const survey = await openSurvey(locals.db, params.token);
 	if (survey.state !== 'valid') return { state: survey.state, survey: null };
-	const { domains, pageCount } = pagesOf(survey.instrument);
 	// A person may go back to any page already reached, never skip ahead of it.
 	const asked = Number(url.searchParams.get('stap'));
 	const page = Number.isInteger(asked) && asked >= 1 && asked <= survey.resumePage ? asked : survey.resumePage;
-	const domain = page < pageCount ? domains[page - 1]! : null;
-	const items = domain ? orderedItems(survey.instrument, domain).map((item) => ({ code: item.code, wording: item.wording })) : [];
-	return {
-		state: 'valid' as const,
-		survey: {
-			page,
-			pageCount,
-			domains,
-			domain,
-			items,
-			// A page already saved shows its skipped items as skipped.
-			pageSaved: survey.progress >= page,
-			answers: Object.fromEntries(items.map((item) => [item.code, survey.answers[item.code] ?? null])),
-			overall: survey.overall,
-			comment: survey.comment
-		}
-	};
+	return { state: 'valid' as const, survey: surveyPageView(survey.instrument, page, survey) };
 };
 
 export const actions: Actions = {
