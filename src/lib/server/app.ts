@@ -3,6 +3,7 @@ import { migrateToLatest, openDatabase, type Db } from './db';
 import { seedDemo } from './demo/seed';
 import { startMailWorker, type MailWorkerHandle, type PeriodicJob } from './mail/scheduler';
 import { configuredTransport } from './mail/transport';
+import { remindPlanDeadlines } from './services/plan-deadlines';
 
 /**
  * The running portal's database: opened once per process, migrated before the first request, and
@@ -27,7 +28,7 @@ export async function prepareApp(): Promise<void> {
 }
 
 /** Jobs of the background timer that write mails to the outbox before the worker sends them. */
-const periodicJobs: PeriodicJob[] = [];
+const periodicJobs: PeriodicJob[] = [remindPlanDeadlines];
 
 let worker: MailWorkerHandle | undefined;
 
