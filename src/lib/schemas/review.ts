@@ -44,7 +44,8 @@ export const REASON_MAX_LENGTH = 4000;
 export const decisionSchema = z
 	.object({
 		planVersionId: z.string().trim().min(1).max(64),
-		decision: z.enum(decisions, { error: () => m.review_error_decision_required() }),
+		// No default: nothing is chosen until the reviewer chooses.
+		decision: z.enum(decisions, { error: () => m.review_error_decision_required() }).optional(),
 		reason: z
 			.string()
 			.max(REASON_MAX_LENGTH, { error: () => m.review_error_reason_too_long({ max: REASON_MAX_LENGTH }) })
@@ -52,11 +53,15 @@ export const decisionSchema = z
 			.transform((value) => value.trim())
 	})
 	.superRefine((value, ctx) => {
-		if (decisionNeedsReason(value.decision) && value.reason === '') {
+		if (!value.decision) ctx.addIssue({ code: 'custom', path: ['decision'], message: m.review_error_decision_required() });
+		else if (decisionNeedsReason(value.decision) && value.reason === '') {
 			ctx.addIssue({ code: 'custom', path: ['reason'], message: m.review_error_reason_required() });
 		}
 	});
 export type DecisionInput = z.infer<typeof decisionSchema>;
+
+/** What the decision page says after the form was sent: the decision made, or why none could be made. */
+export type DecisionMessage = { kind: 'decided'; decision: (typeof decisions)[number] } | { kind: 'refused'; text: string };
 
 export const END_REASON_MAX_LENGTH = 2000;
 

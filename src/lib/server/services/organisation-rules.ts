@@ -24,6 +24,32 @@ export async function rulesOf(db: Kysely<Database>, organisationId: string): Pro
 	};
 }
 
+export interface OrganisationRulesEntry {
+	id: string;
+	name: string;
+	rules: OrganisationRules;
+	/** No limits stored yet: the defaults of the product brief apply. */
+	usesDefaults: boolean;
+	updatedAt: string | null;
+}
+
+/** Every paying organisation with its current limits, for the admin's rules page. */
+export async function listOrganisationRules(db: Kysely<Database>, actor: Actor): Promise<OrganisationRulesEntry[]> {
+	if (!can(actor, { action: 'organisation.rules.edit' })) throw new Forbidden();
+	const organisations = await db.selectFrom('organisations').select(['id', 'name', 'kind']).orderBy('kind', 'desc').orderBy('name').execute();
+	const stored = await db.selectFrom('organisation_rules').select(['organisation_id', 'updated_at']).execute();
+	const updated = new Map(stored.map((row) => [row.organisation_id, row.updated_at]));
+	return Promise.all(
+		organisations.map(async (organisation) => ({
+			id: organisation.id,
+			name: organisation.name,
+			rules: await rulesOf(db, organisation.id),
+			usesDefaults: !updated.has(organisation.id),
+			updatedAt: updated.get(organisation.id) ?? null
+		}))
+	);
+}
+
 /** The admin sets an organisation's limits; plans already submitted keep the checks they got. */
 export async function updateRules(db: Kysely<Database>, actor: Actor, organisationId: string, rules: OrganisationRules, now = new Date()): Promise<void> {
 	if (!can(actor, { action: 'organisation.rules.edit' }) || actor.kind !== 'user') throw new Forbidden();

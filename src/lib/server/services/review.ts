@@ -8,7 +8,7 @@ import { diffPlans, type PlanChange } from '$lib/domain/plan/diff';
 import { decisionNeedsReason, mayDecide, mayRecordOutcome, statusAfterDecision, type Decision } from '$lib/domain/plan/lifecycle';
 import type { OrganisationRules, RuleCheck } from '$lib/domain/plan/rules';
 import { pageCount } from '$lib/domain/provider-search';
-import type { BenefitType, Region } from '$lib/domain/reference';
+import { benefitTypesPaidBy, type BenefitType, type OrganisationKind, type Region } from '$lib/domain/reference';
 import type { TrajectoryStatus } from '$lib/domain/trajectory';
 import type { QueueFilter, QueueStatusFilter } from '$lib/schemas/review';
 import type { Db } from '$lib/server/db';
@@ -65,6 +65,8 @@ export interface Queue {
 	counts: Record<QueueStatusFilter, number>;
 	overdueCount: number;
 	decisionWeeks: number;
+	/** The benefit types the organisation pays for: the options of the benefit filter. */
+	benefitTypes: BenefitType[];
 }
 
 function reviewerOrganisation(actor: Actor): string {
@@ -90,6 +92,7 @@ function queueBase(db: Db, organisationId: string, benefitType: BenefitType | nu
 export async function listQueue(db: Db, actor: Actor, filter: QueueFilter, now = new Date()): Promise<Queue> {
 	const organisationId = reviewerOrganisation(actor);
 	const rules = await rulesOf(db, organisationId);
+	const organisation = await db.selectFrom('organisations').select('kind').where('id', '=', organisationId).executeTakeFirstOrThrow();
 	const base = queueBase(db, organisationId, filter.benefitType);
 
 	const perStatus = await base.select(['t.status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('t.status').execute();
@@ -139,7 +142,10 @@ export async function listQueue(db: Db, actor: Actor, filter: QueueFilter, now =
 					: null
 		};
 	});
-	return { filter: { ...filter, page }, items, total, page, pageCount: pages, counts, overdueCount: Number(overdue.n), decisionWeeks: rules.decisionWeeks };
+	return { filter: { ...filter, page }, items, total, page, pageCount: pages, counts, overdueCount: Number(overdue.n),
+		decisionWeeks: rules.decisionWeeks,
+		benefitTypes: benefitTypesPaidBy(organisation.kind as OrganisationKind)
+	};
 }
 
 export interface VersionSummary {
