@@ -139,49 +139,59 @@ describe('writing together', () => {
 		expect(JSON.parse(row.content).motivation).toBe('Ik kook graag');
 	});
 
+	it('one’s own earlier save (a save on blur still under way) is no conflict with oneself', async () => {
+		const first = await savePlan(testDb.db, provider, trajectoryId, 4, { startingSituation: 'Door de aanbieder' });
+		const second = await savePlan(testDb.db, provider, trajectoryId, 4, { hoursPerWeek: 30 });
+		expect(second).toMatchObject({ version: first.version + 1, changed: true });
+		expect(JSON.parse((await plan()).content)).toMatchObject({ startingSituation: 'Door de aanbieder', hoursPerWeek: 30 });
+		// but someone else's save in between is
+		await expectConflict(savePlan(testDb.db, client, trajectoryId, 4, { hoursPerWeek: 20 }));
+		await savePlan(testDb.db, client, trajectoryId, second.version, { hoursPerWeek: 32, startingSituation: '' });
+	});
+
 	it('two saves on the same base at once: exactly one wins', async () => {
 		const results = await Promise.allSettled([
-			savePlan(testDb.db, client, trajectoryId, 4, { startingSituation: 'Eerste' }),
-			savePlan(testDb.db, provider, trajectoryId, 4, { startingSituation: 'Tweede' })
+			savePlan(testDb.db, client, trajectoryId, 7, { startingSituation: 'Eerste' }),
+			savePlan(testDb.db, provider, trajectoryId, 7, { startingSituation: 'Tweede' })
 		]);
 		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
 		const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
 		expect(refused.reason).toBeInstanceOf(Conflict);
-		expect((await plan()).version).toBe(5);
+		expect((await plan()).version).toBe(8);
 	});
 });
 
 describe('signing and submitting', () => {
 	it('the client cannot submit an unsigned plan', async () => {
-		await expect(submitPlan(testDb.db, client, trajectoryId, 5)).rejects.toEqual(new Invalid({ plan: 'plan_error_not_signed' }));
+		await expect(submitPlan(testDb.db, client, trajectoryId, 8)).rejects.toEqual(new Invalid({ plan: 'plan_error_not_signed' }));
 		expect(await versionCount()).toBe(0);
 	});
 
 	it('the provider cannot sign an outdated version', async () => {
-		const details = await expectConflict(signPlan(testDb.db, provider, trajectoryId, 4));
-		expect(details.currentVersion).toBe(5);
+		const details = await expectConflict(signPlan(testDb.db, provider, trajectoryId, 7));
+		expect(details.currentVersion).toBe(8);
 		expect(await status()).toBe('draft');
 	});
 
 	it('the provider signs the current version; the client hears it in the same transaction', async () => {
 		const before = await outboxCount();
-		await signPlan(testDb.db, provider, trajectoryId, 5);
+		await signPlan(testDb.db, provider, trajectoryId, 8);
 		expect(await status()).toBe('provider_signed');
-		expect(await plan()).toMatchObject({ signed_version: 5, signed_by: provider.id });
+		expect(await plan()).toMatchObject({ signed_version: 8, signed_by: provider.id });
 		const view = await getPlanView(testDb.db, client, trajectoryId);
-		expect(view.signature).toMatchObject({ by: provider.displayName, version: 5 });
+		expect(view.signature).toMatchObject({ by: provider.displayName, version: 8 });
 		expect(view.may.submit).toBe(true);
 		const notice = await testDb.db.selectFrom('notifications').select(['user_id', 'event', 'params']).where('event', '=', 'plan_signed').execute();
 		expect(notice).toHaveLength(1);
 		expect(notice[0]!.user_id).toBe(client.id);
 		expect(JSON.parse(notice[0]!.params)).toMatchObject({ path: '/plan', providerName: 'Loopbaanlicht' });
 		expect(await outboxCount()).toBe(before + 1);
-		await expect(signPlan(testDb.db, provider, trajectoryId, 5)).rejects.toEqual(new Invalid({ plan: 'plan_error_already_signed' }));
+		await expect(signPlan(testDb.db, provider, trajectoryId, 8)).rejects.toEqual(new Invalid({ plan: 'plan_error_already_signed' }));
 	});
 
 	it('a change by the client clears the signature and is recorded as a transition', async () => {
-		const saved = await savePlan(testDb.db, client, trajectoryId, 5, { hoursPerWeek: 24 });
-		expect(saved).toMatchObject({ version: 6, status: 'draft' });
+		const saved = await savePlan(testDb.db, client, trajectoryId, 8, { hoursPerWeek: 24 });
+		expect(saved).toMatchObject({ version: 9, status: 'draft' });
 		expect(await plan()).toMatchObject({ signed_version: null, signed_by: null, signed_at: null });
 		expect((await getPlanView(testDb.db, client, trajectoryId)).signature).toBeNull();
 		const transitions = await transitionsOf(testDb.db, trajectoryId);
@@ -189,16 +199,16 @@ describe('signing and submitting', () => {
 	});
 
 	it('a change by the provider clears it too', async () => {
-		await signPlan(testDb.db, provider, trajectoryId, 6);
-		await savePlan(testDb.db, provider, trajectoryId, 6, { plannedStart: '2027-01-01', plannedEnd: '2027-12-31', contractForm: 'no_cure_less_pay' });
+		await signPlan(testDb.db, provider, trajectoryId, 9);
+		await savePlan(testDb.db, provider, trajectoryId, 9, { plannedStart: '2027-01-01', plannedEnd: '2027-12-31', contractForm: 'no_cure_less_pay' });
 		expect(await status()).toBe('draft');
 		expect((await plan()).signed_version).toBeNull();
-		await expect(submitPlan(testDb.db, client, trajectoryId, 7)).rejects.toEqual(new Invalid({ plan: 'plan_error_not_signed' }));
+		await expect(submitPlan(testDb.db, client, trajectoryId, 10)).rejects.toEqual(new Invalid({ plan: 'plan_error_not_signed' }));
 	});
 
 	it('the client cannot submit an outdated version', async () => {
-		await signPlan(testDb.db, provider, trajectoryId, 7);
-		await expectConflict(submitPlan(testDb.db, client, trajectoryId, 6));
+		await signPlan(testDb.db, provider, trajectoryId, 10);
+		await expectConflict(submitPlan(testDb.db, client, trajectoryId, 9));
 		expect(await status()).toBe('provider_signed');
 	});
 
@@ -215,7 +225,7 @@ describe('signing and submitting', () => {
 
 	it('two tabs submit at once: exactly one frozen version, with the rule checks of that moment', async () => {
 		const before = await outboxCount();
-		const results = await Promise.all([submitPlan(testDb.db, client, trajectoryId, 7), submitPlan(testDb.db, client, trajectoryId, 7)]);
+		const results = await Promise.all([submitPlan(testDb.db, client, trajectoryId, 10), submitPlan(testDb.db, client, trajectoryId, 10)]);
 		expect(results.map((r) => r.versionNumber)).toEqual([1, 1]);
 		expect(results.filter((r) => r.alreadySubmitted)).toHaveLength(1);
 		expect(await versionCount()).toBe(1);
@@ -239,9 +249,9 @@ describe('signing and submitting', () => {
 	});
 
 	it('after submission nobody edits or signs, and everyone sees the frozen version', async () => {
-		await expect(savePlan(testDb.db, client, trajectoryId, 7, { targetOccupation: 'Bakker' })).rejects.toEqual(new Invalid({ plan: 'plan_error_not_editable' }));
-		await expect(savePlan(testDb.db, provider, trajectoryId, 7, { targetOccupation: 'Bakker' })).rejects.toEqual(new Invalid({ plan: 'plan_error_not_editable' }));
-		await expect(signPlan(testDb.db, provider, trajectoryId, 7)).rejects.toEqual(new Invalid({ plan: 'plan_error_not_editable' }));
+		await expect(savePlan(testDb.db, client, trajectoryId, 10, { targetOccupation: 'Bakker' })).rejects.toEqual(new Invalid({ plan: 'plan_error_not_editable' }));
+		await expect(savePlan(testDb.db, provider, trajectoryId, 10, { targetOccupation: 'Bakker' })).rejects.toEqual(new Invalid({ plan: 'plan_error_not_editable' }));
+		await expect(signPlan(testDb.db, provider, trajectoryId, 10)).rejects.toEqual(new Invalid({ plan: 'plan_error_not_editable' }));
 		const view = await getPlanView(testDb.db, reviewerUwv, trajectoryId);
 		expect(view).toMatchObject({ deadline: null, submittedVersion: { number: 1 }, content: { targetOccupation: 'Kok' } });
 		expect((await getPlanView(testDb.db, client, trajectoryId)).may).toEqual({ edit: false, sign: false, submit: false, requestExtension: false });
@@ -261,10 +271,10 @@ describe('signing and submitting', () => {
 		const view = await getPlanView(testDb.db, client, trajectoryId);
 		expect(view).toMatchObject({ remarks: 'Minder scholing graag', signature: null, deadline: null, may: { edit: true, submit: false } });
 		expect((await getPlanView(testDb.db, provider, trajectoryId)).may.sign).toBe(true);
-		const saved = await savePlan(testDb.db, client, trajectoryId, 7, { activities: [activity('a1', 'job_mediation', 150_000)] });
+		const saved = await savePlan(testDb.db, client, trajectoryId, 10, { activities: [activity('a1', 'job_mediation', 150_000)] });
 		expect(saved.status).toBe('changes_requested');
-		await signPlan(testDb.db, provider, trajectoryId, 8);
-		expect(await submitPlan(testDb.db, client, trajectoryId, 8)).toEqual({ versionNumber: 2, alreadySubmitted: false });
+		await signPlan(testDb.db, provider, trajectoryId, 11);
+		expect(await submitPlan(testDb.db, client, trajectoryId, 11)).toEqual({ versionNumber: 2, alreadySubmitted: false });
 		const stored = await testDb.db.selectFrom('plan_versions').select(['number', 'rules']).where('trajectory_id', '=', trajectoryId).orderBy('number').execute();
 		expect(stored.map((v) => [v.number, JSON.parse(v.rules).budgetCapCents])).toEqual([
 			[1, 500_000],

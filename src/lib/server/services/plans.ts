@@ -230,7 +230,10 @@ export async function savePlan(db: Db, actor: Actor, trajectoryId: string, baseV
 			const row = (await loadTrajectory(trx, trajectoryId))!;
 			if (!isEditable(row.status)) throw new Invalid({ plan: 'plan_error_not_editable' });
 			const plan = await planRow(trx, trajectoryId);
-			if (plan.version !== baseVersion) throw new LostRace();
+			if (plan.version !== baseVersion && !(await onlyOwnSavesSince(trx, plan.id, baseVersion, user.id))) throw new LostRace();
+			// From here on the version read is the base: the person's own earlier saves (a save on blur
+			// still under way when they pressed the button) are no conflict with themselves.
+			baseVersion = plan.version;
 			const current = planFromJson(plan.content);
 			const next = applyPatch(current, patch);
 			if (diffPlans(current, next).length === 0) return { version: plan.version, changed: false, status: row.status, savedAt: plan.updated_at };
@@ -255,6 +258,19 @@ export async function savePlan(db: Db, actor: Actor, trajectoryId: string, baseV
 		if (caught instanceof LostRace || isUniqueViolation(caught)) throw await conflictSince(db, trajectoryId, baseVersion);
 		throw caught;
 	}
+}
+
+async function onlyOwnSavesSince(db: Db, planId: string, baseVersion: number, userId: string): Promise<boolean> {
+	if (baseVersion < 1) return false;
+	const others = await db
+		.selectFrom('plan_revisions')
+		.select('version')
+		.where('plan_id', '=', planId)
+		.where('version', '>', baseVersion)
+		.where((eb) => eb.or([eb('saved_by', '!=', userId), eb('saved_by', 'is', null)]))
+		.limit(1)
+		.execute();
+	return others.length === 0;
 }
 
 /** A concurrent insert of the same revision or version number lost against another transaction. */

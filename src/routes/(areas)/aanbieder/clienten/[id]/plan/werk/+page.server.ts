@@ -1,0 +1,5 @@
+import { loadWorkStep, planActions } from '$lib/server/http/plan-pages';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => loadWorkStep(event, 'provider');
+export const actions: Actions = planActions('provider');
