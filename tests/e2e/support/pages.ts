@@ -1,12 +1,34 @@
 import { demoUsers, type DemoUser } from './auth';
 
+/** Demo trajectories (src/lib/server/demo/plans.ts): Anna's plan waits for UWV, Ruud's is active. */
+export const demoTrajectoryIds = {
+	annaSubmitted: '00000000-0000-4000-8000-000000000001',
+	keesOverdue: '00000000-0000-4000-8000-000000000002',
+	ruudActive: '00000000-0000-4000-8000-000000000004'
+} as const;
+
 /** The pages of the portal, per visitor: what the accessibility and small-screen runs visit. */
 export const publicPages = ['/', '/login', '/toegankelijkheid', '/privacy', '/uitnodiging/onbekend.onbekend', '/bestaat-niet'];
 
 export const pagesByUser: { user: DemoUser; paths: string[] }[] = [
-	{ user: demoUsers.client, paths: ['/plan', '/aanbieders', '/enquete', '/account', '/beheer' /* 403 */] },
-	{ user: demoUsers.provider, paths: ['/aanbieder', '/account'] },
-	{ user: demoUsers.reviewerUwv, paths: ['/beoordelen', '/beoordelen/clienten/nieuw', '/account'] },
-	{ user: demoUsers.researcher, paths: ['/onderzoek', '/account'] },
-	{ user: demoUsers.admin, paths: ['/beheer', '/beheer?rol=reviewer', '/beheer/accounts/nieuw', '/account'] }
+	{ user: demoUsers.client, paths: ['/plan', '/aanbieders', '/enquete', '/meldingen', '/account', '/beheer' /* 403 */] },
+	{
+		user: demoUsers.provider,
+		paths: [
+			'/aanbieder',
+			`/aanbieder/clienten/${demoTrajectoryIds.annaSubmitted}/plan`,
+			`/aanbieder/clienten/${demoTrajectoryIds.ruudActive}/afsluiten`,
+			'/meldingen',
+			'/account'
+		]
+	},
+	{
+		user: demoUsers.reviewerUwv,
+		paths: ['/beoordelen', '/beoordelen?status=all', `/beoordelen/${demoTrajectoryIds.keesOverdue}`, '/beoordelen/clienten/nieuw', '/meldingen', '/account']
+	},
+	{ user: demoUsers.researcher, paths: ['/onderzoek', '/meldingen', '/account'] },
+	{
+		user: demoUsers.admin,
+		paths: ['/beheer', '/beheer?rol=reviewer', '/beheer/accounts/nieuw', '/beheer/regels', '/beheer/outbox', '/meldingen', '/account']
+	}
 ];
