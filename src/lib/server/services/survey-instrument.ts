@@ -19,12 +19,21 @@ export async function latestPublishedVersion(db: Kysely<Database>): Promise<numb
 	return row.version;
 }
 
+/**
+ * Published versions never change (survey-admin.ts refuses any edit of one), so each database
+ * handle keeps those it has read: every survey page view and submit needs its version's items.
+ * Drafts are read afresh every time.
+ */
+const publishedVersions = new WeakMap<Kysely<Database>, Map<number, InstrumentVersion>>();
+
 /** One stored instrument version with its items in questionnaire order, or null when unknown. */
 export async function loadInstrument(db: Kysely<Database>, version: number): Promise<InstrumentVersion | null> {
-	const exists = await db.selectFrom('instrument_versions').select('version').where('version', '=', version).executeTakeFirst();
-	if (!exists) return null;
+	const cached = publishedVersions.get(db)?.get(version);
+	if (cached) return cached;
+	const stored = await db.selectFrom('instrument_versions').select(['version', 'status']).where('version', '=', version).executeTakeFirst();
+	if (!stored) return null;
 	const rows = await db.selectFrom('instrument_items').selectAll().where('version', '=', version).orderBy('position').execute();
-	return {
+	const instrument: InstrumentVersion = {
 		version,
 		items: rows.map((row) => {
 			if (!isSurveyDomain(row.domain)) throw new Error(`Regie: item ${row.code} has unknown domain ${row.domain}`);
@@ -37,6 +46,13 @@ export async function loadInstrument(db: Kysely<Database>, version: number): Pro
 			};
 		})
 	};
+	if (stored.status === 'published') {
+		let cache = publishedVersions.get(db);
+		if (!cache) publishedVersions.set(db, (cache = new Map()));
+		cache.set(version, Object.freeze({ ...instrument, items: Object.freeze(instrument.items.map((item) => Object.freeze({ ...item, wording: Object.freeze({ ...item.wording }) }))) }));
+		return cache.get(version)!;
+	}
+	return instrument;
 }
 
 /** The answering pages: one page per domain (in the brief's order), then the closing page. */
