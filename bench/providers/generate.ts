@@ -8,7 +8,8 @@ import {
 	targetGroups,
 	type ProviderType
 } from '../../src/lib/domain/reference';
-import type { Db } from '../../src/lib/server/db/index';
+import { migrateToLatest, openDatabase, type Db } from '../../src/lib/server/db/index';
+import { seedDemo } from '../../src/lib/server/demo/seed';
 
 /**
  * Invented providers on top of the demo register, so that the benchmark searches a register of
@@ -129,4 +130,22 @@ export async function addGeneratedProviders(db: Db, count: number, seed = 20_261
 /** Insert in slices: SQLite limits the number of bound values in one statement. */
 async function inChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>, size = 500): Promise<void> {
 	for (let start = 0; start < rows.length; start += size) await insert(rows.slice(start, start + size));
+}
+
+/** A migrated SQLite database with the demo data and generated providers up to `providers` in all. */
+export async function prepareBenchDatabase(file: string, providers: number): Promise<{ total: number; active: number }> {
+	const { db } = openDatabase({ url: `file:${file}` });
+	try {
+		await migrateToLatest(db);
+		await seedDemo(db);
+		const count = async (activeOnly = false) => {
+			let query = db.selectFrom('providers').select((eb) => eb.fn.countAll().as('n'));
+			if (activeOnly) query = query.where('active', '=', 1);
+			return Number((await query.executeTakeFirstOrThrow()).n);
+		};
+		await addGeneratedProviders(db, providers - (await count()));
+		return { total: await count(), active: await count(true) };
+	} finally {
+		await db.destroy();
+	}
 }

@@ -2,13 +2,16 @@
 // API, against a bare page of the same build in the same run. Run with `npm run bench:providers`
 // (= `tsx bench/providers/run.ts`); it builds first when `build/` is missing or older than the
 // migrations, `--build` always does. Exits 1 when a target is missed, 2 when the run fails.
+// To find where the time goes: `--only=list` (or `api`, `bare`) measures one page, and
+// `--profile=DIR` runs the server with `node --cpu-prof` and leaves the profile in DIR (open it in
+// Chrome DevTools or summarise it with `tsx bench/providers/profile-summary.ts DIR/*.cpuprofile`).
 import autocannon from 'autocannon';
 import { execSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
-import { migrateToLatest, openDatabase } from '../../src/lib/server/db/index';
-import { DEMO_PASSWORD, seedDemo } from '../../src/lib/server/demo/seed';
-import { addGeneratedProviders } from './generate';
+import { resolve } from 'node:path';
+import { DEMO_PASSWORD } from '../../src/lib/server/demo/seed';
+import { prepareBenchDatabase } from './generate';
 import { copyBuild, signIn, startServer, type RunningServer } from './server';
 
 const PROVIDERS = 500;
@@ -42,23 +45,6 @@ function buildIsCurrent(): boolean {
 	return readdirSync('migrations')
 		.filter((file) => file.endsWith('.ts'))
 		.every((file) => bundled.includes(`/migrations/${file}`));
-}
-
-async function prepareDatabase(file: string): Promise<{ total: number; active: number }> {
-	const { db } = openDatabase({ url: `file:${file}` });
-	try {
-		await migrateToLatest(db);
-		await seedDemo(db);
-		const count = async (activeOnly = false) => {
-			let query = db.selectFrom('providers').select((eb) => eb.fn.countAll().as('n'));
-			if (activeOnly) query = query.where('active', '=', 1);
-			return Number((await query.executeTakeFirstOrThrow()).n);
-		};
-		await addGeneratedProviders(db, PROVIDERS - (await count()));
-		return { total: await count(), active: await count(true) };
-	} finally {
-		await db.destroy();
-	}
 }
 
 async function measure(server: RunningServer, name: string, path: string, headers: Record<string, string>): Promise<Figures> {
@@ -98,7 +84,13 @@ function printTable(rows: Figures[]): void {
 	}
 }
 
+function option(name: string): string | undefined {
+	return process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+}
+
 async function main(): Promise<number> {
+	const only = option('only');
+	const profileDir = option('profile');
 	if (process.argv.includes('--build') || !buildIsCurrent()) {
 		console.log('Building (build/ is missing, older than migrations/, or --build was given)…');
 		execSync('npm run build', { stdio: 'inherit' });
@@ -115,14 +107,25 @@ async function main(): Promise<number> {
 	process.once('SIGINT', interrupted);
 	process.once('SIGTERM', interrupted);
 	try {
-		const register = await prepareDatabase(file);
-		server = await startServer(copyBuild(workDir), file);
+		const register = await prepareBenchDatabase(file, PROVIDERS);
+		server = await startServer(copyBuild(workDir), file, profileDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(profileDir)}`] : []);
 		const cookie = await signIn(server.origin, 'client@demo.regie.nl', DEMO_PASSWORD);
 		console.log(`Providers: ${register.total} in the register (${register.active} active), SQLite ${file}`);
 		console.log(`Server: node build (a copy) at ${server.origin}; autocannon ${CONNECTIONS} connections × ${DURATION_SECONDS} s per page, on the same ${availableParallelism()} cores\n`);
 
 		// The bare page gets the same session cookie, so both pay the same session check in the hook.
 		const signedIn = { cookie };
+		if (only) {
+			const pages: Record<string, [string, string, Record<string, string>]> = {
+				bare: ['bare page, signed in', '/privacy', signedIn],
+				list: ['list page, signed in', '/aanbieders?regio=alle', signedIn],
+				api: ['open-data API', '/api/v1/providers?page_size=50', {}]
+			};
+			const chosen = pages[only];
+			if (!chosen) throw new Error(`--only takes one of ${Object.keys(pages).join(', ')}`);
+			printTable([await measure(server, ...chosen)]);
+			return 0;
+		}
 		const bare = await measure(server, 'bare page, signed in', '/privacy', signedIn);
 		const list = await measure(server, 'list page, signed in', '/aanbieders?regio=alle', signedIn);
 		const api = await measure(server, 'open-data API', '/api/v1/providers?page_size=50', {});

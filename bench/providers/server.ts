@@ -36,12 +36,12 @@ export function copyBuild(workDir: string): string {
 	return app;
 }
 
-export async function startServer(appDir: string, databaseFile: string): Promise<RunningServer> {
+export async function startServer(appDir: string, databaseFile: string, nodeArgs: string[] = []): Promise<RunningServer> {
 	const port = await freePort();
 	const origin = `http://127.0.0.1:${port}`;
 	const env: NodeJS.ProcessEnv = { ...process.env, REGIE_DEMO: '1', DATABASE_URL: `file:${databaseFile}`, PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin };
 	delete env.NODE_ENV; // demo data is refused in production
-	const child = spawn(process.execPath, [appDir], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(process.execPath, [...nodeArgs, appDir], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 	let output = '';
 	child.stdout?.on('data', (chunk) => (output += chunk));
 	child.stderr?.on('data', (chunk) => (output += chunk));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { criteriaFromParams, dutchParameters, englishParameters, facetsInUse, pageCount, paramsFromCriteria, withoutFacet } from './provider-search';
+import { criteriaFromParams, dutchParameters, englishParameters, facetsInUse, pageCount, paramsFromCriteria, rankByFigure, satisfactionSortKey, withoutFacet } from './provider-search';
 
 const dutch = (query: string, region: 'utrecht' | null = 'utrecht') => criteriaFromParams(new URLSearchParams(query), dutchParameters, region);
 
@@ -77,5 +77,39 @@ describe('pageCount', () => {
 		expect(pageCount(0, 20)).toBe(1);
 		expect(pageCount(20, 20)).toBe(1);
 		expect(pageCount(21, 20)).toBe(2);
+	});
+});
+
+describe('rankByFigure', () => {
+	it('puts the highest figure first and those without one last, keeping the incoming order otherwise', () => {
+		const items = [
+			{ name: 'a', figure: null },
+			{ name: 'b', figure: 0.5 },
+			{ name: 'c', figure: 0.9 },
+			{ name: 'd', figure: null },
+			{ name: 'e', figure: 0.5 },
+			{ name: 'f', figure: 0 }
+		];
+		expect(rankByFigure(items, (item) => item.figure).map((item) => item.name)).toEqual(['c', 'b', 'e', 'f', 'a', 'd']);
+	});
+});
+
+describe('satisfactionSortKey', () => {
+	const published = (ja: number, total: number) => ({ cells: { n: { ja, total } } });
+	const withheld = { cells: null };
+
+	it('averages the share of satisfied respondents over the published domains only', () => {
+		expect(satisfactionSortKey([published(30, 40), published(20, 40), withheld, withheld])).toBeCloseTo(0.625);
+		expect(satisfactionSortKey([published(27, 30)])).toBeCloseTo(0.9);
+	});
+
+	it('has no figure when no domain is published', () => {
+		expect(satisfactionSortKey([withheld, withheld, withheld, withheld])).toBeNull();
+		expect(satisfactionSortKey([])).toBeNull();
+	});
+
+	it('is read from the URL as a sort order', () => {
+		expect(dutch('sorteer=satisfaction').sort).toBe('satisfaction');
+		expect(paramsFromCriteria(dutch('sorteer=satisfaction'), dutchParameters).get('sorteer')).toBe('satisfaction');
 	});
 });

@@ -11,8 +11,35 @@ import { activities, contractForms, isOneOf, providerTypes, regions, type Activi
  * groups, provider types and contract forms ticked.
  */
 
-export const sortOrders = ['name', 'placement'] as const;
+export const sortOrders = ['name', 'satisfaction', 'placement'] as const;
 export type SortOrder = (typeof sortOrders)[number];
+
+/**
+ * Order by a figure, highest first; items without a figure (below the publication minimum) after
+ * all that have one. Stable: equal figures, and the items without one, keep the order they came
+ * in (by name).
+ */
+export function rankByFigure<T>(items: readonly T[], figureOf: (item: T) => number | null): T[] {
+	const keyed = items.map((item) => ({ item, figure: figureOf(item) }));
+	keyed.sort((a, b) => (a.figure === null ? (b.figure === null ? 0 : 1) : b.figure === null ? -1 : b.figure - a.figure));
+	return keyed.map(({ item }) => item);
+}
+
+/** One survey domain's published figures: null below the publication minimum. */
+export interface PublishedDomain {
+	cells: { n: { ja: number; total: number } } | null;
+}
+
+/**
+ * What "sort by satisfaction" sorts on: the share of respondents who are satisfied (`ja`),
+ * averaged over the survey domains whose figures are published. The same figures the list shows,
+ * so the order never contradicts them. null when no domain reaches the publication minimum: such
+ * a provider sorts last and shows no number.
+ */
+export function satisfactionSortKey(domains: readonly PublishedDomain[]): number | null {
+	const shares = domains.flatMap((domain) => (domain.cells && domain.cells.n.total > 0 ? [domain.cells.n.ja / domain.cells.n.total] : []));
+	return shares.length === 0 ? null : shares.reduce((sum, share) => sum + share, 0) / shares.length;
+}
 
 export interface ProviderCriteria {
 	activities: Activity[];

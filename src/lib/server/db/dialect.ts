@@ -1,14 +1,17 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { PostgresDialect, SqliteDialect, type Dialect } from 'kysely';
+import { PostgresDialect, type Dialect } from 'kysely';
 import pg from 'pg';
+import { FairSqliteDialect } from './sqlite-driver';
 
 /**
  * The only module that knows which database engine runs. Everything else is plain Kysely that both
  * engines understand. Kept here:
  * - SQLite pragmas: WAL (readers don't block the writer), foreign keys (off by default in SQLite),
  *   and a busy timeout so that a second process (a CLI next to the server) waits instead of failing;
+ * - SQLite's driver: a fair queue for its one connection and a cache of prepared statements
+ *   (`sqlite-driver.ts`);
  * - PostgreSQL returns int8/numeric as strings by default; counts are parsed to numbers here.
  */
 
@@ -52,7 +55,7 @@ export function createDialect(options: DialectOptions): Dialect {
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
 	sqlite.pragma('synchronous = NORMAL');
-	return new SqliteDialect({ database: sqlite });
+	return new FairSqliteDialect(sqlite);
 }
 
 function sqliteFile(url: string | undefined): string {

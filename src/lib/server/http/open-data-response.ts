@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 /**
  * JSON answers of the open-data API: readable from any origin, cacheable by anyone for a minute,
  * and revalidated with a weak ETag computed from the body, so that an unchanged answer costs the
- * client a 304 without a body (the server still runs the query to know it is unchanged).
+ * client a 304 without a body.
  */
 
 const MAX_AGE_SECONDS = 60;
@@ -25,9 +25,24 @@ export function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
 	return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag));
 }
 
-export function openDataJson(request: Request, value: unknown): Response {
+/**
+ * The body and tag of values answered before, by identity: a service that keeps its answers
+ * (the provider list keeps them per register snapshot) then costs no serialising and hashing.
+ * Such values must not be changed afterwards.
+ */
+const serialised = new WeakMap<object, { body: string; etag: string }>();
+
+function serialise(value: unknown): { body: string; etag: string } {
+	const known = typeof value === 'object' && value !== null ? serialised.get(value) : undefined;
+	if (known) return known;
 	const body = JSON.stringify(value);
-	const etag = weakEtag(body);
+	const result = { body, etag: weakEtag(body) };
+	if (typeof value === 'object' && value !== null) serialised.set(value, result);
+	return result;
+}
+
+export function openDataJson(request: Request, value: unknown): Response {
+	const { body, etag } = serialise(value);
 	const headers = new Headers({ ...crossOrigin, ETag: etag, 'Cache-Control': `public, max-age=${MAX_AGE_SECONDS}` });
 	if (etagMatches(request.headers.get('If-None-Match'), etag)) return new Response(null, { status: 304, headers });
 	headers.set('Content-Type', 'application/json; charset=utf-8');

@@ -10,7 +10,7 @@ import {
 	type TargetGroup
 } from '$lib/domain/reference';
 import type { Db } from '$lib/server/db';
-import { getProviderByCode, searchProviders, type ProviderProfile } from './providers';
+import { getProviderByCode, searchIn, searchSource, type ProviderFigures, type ProviderProfile, type RegisterSnapshot } from './providers';
 
 /**
  * The provider register as open data (`/api/v1/providers`): public, so there is no actor and no
@@ -81,18 +81,35 @@ export interface ListOptions {
 	publicationMinimum: number;
 }
 
+/**
+ * Answers are kept per register snapshot and market figures (see `searchSource`) and per URL: the
+ * API is public and asked the same pages over and over (a program paging through, a cache
+ * revalidating with its ETag), and the same URL on the same data gives the same answer. At most
+ * PAGES_KEPT answers per snapshot; a changed register or new figures start afresh.
+ */
+const PAGES_KEPT = 500;
+const keptPages = new WeakMap<RegisterSnapshot, WeakMap<ProviderFigures, Map<string, OpenDataPage>>>();
+
+function pagesFor(register: RegisterSnapshot, figures: ProviderFigures): Map<string, OpenDataPage> {
+	let byFigures = keptPages.get(register);
+	if (!byFigures) keptPages.set(register, (byFigures = new WeakMap()));
+	let pages = byFigures.get(figures);
+	if (!pages) byFigures.set(figures, (pages = new Map()));
+	return pages;
+}
+
 export async function listOpenDataProviders(db: Db, query: ProviderListQuery, options: ListOptions): Promise<OpenDataPage> {
-	const result = await searchProviders(
-		db,
-		query.criteria,
-		{ benefitType: query.benefitType, includeInactive: query.includeInactive },
-		{ pageSize: query.pageSize, publicationMinimum: options.publicationMinimum }
-	);
+	const source = await searchSource(db, options.publicationMinimum);
+	const pages = pagesFor(source.register, source.figures);
+	const key = options.url.pathname + options.url.search;
+	const kept = pages.get(key);
+	if (kept) return kept;
+	const result = searchIn(source, query.criteria, { benefitType: query.benefitType, includeInactive: query.includeInactive }, query.pageSize);
 	// The search shows the last page for a page past the end; a program paging on until it finds an
 	// empty page must get one instead, or it never stops.
 	const page = query.criteria.page;
 	const pastTheEnd = result.page !== page;
-	return {
+	const answer: OpenDataPage = {
 		total: result.total,
 		page,
 		page_size: query.pageSize,
@@ -100,6 +117,9 @@ export async function listOpenDataProviders(db: Db, query: ProviderListQuery, op
 		providers: pastTheEnd ? [] : result.providers.map(toOpenDataProvider),
 		links: pageLinks(options.url, page, result.pageCount)
 	};
+	if (pages.size >= PAGES_KEPT) pages.clear();
+	pages.set(key, answer);
+	return answer;
 }
 
 /** One provider, deactivated ones included (marked `active: false`); `NotFound` for an unknown code. */

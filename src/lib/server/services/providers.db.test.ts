@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type TestDatabase } from '../../../../tests/support/test-database';
 import { criteriaFromParams, dutchParameters, type ProviderCriteria } from '$lib/domain/provider-search';
 import { seedDemo } from '$lib/server/demo/seed';
-import { countProviders, getProviderByCode, loadProfiles, placementComparison, searchProviders } from './providers';
+import { countProviders, forgetProviderFigures, getProviderByCode, loadProfiles, placementComparison, searchProviders } from './providers';
 
 let testDb: TestDatabase;
 const options = { pageSize: 100, publicationMinimum: 30 };
@@ -103,6 +103,9 @@ describe('placement rates', () => {
 		const [first, second] = (await search('soort=commercial')).providers;
 		await completeTrajectories(first!.code, 29, 10);
 		await completeTrajectories(second!.code, 80, 23);
+		// The list's figures are kept for a minute: what was read before the new trajectories stays.
+		expect((await search('soort=commercial')).providers[1]!.placement).toEqual({ completed: 0, percentage: null });
+		forgetProviderFigures(testDb.db);
 		const result = await search('soort=commercial&sorteer=placement');
 		const byCode = new Map(result.providers.map((p) => [p.code, p.placement]));
 		expect(byCode.get(first!.code)).toEqual({ completed: 29, percentage: null });
@@ -117,5 +120,55 @@ describe('placement rates', () => {
 		expect(comparison.provider).toEqual({ completed: 80, percentage: 28.8 });
 		expect(comparison.sameType).toEqual({ completed: 109, percentage: 30.3 }); // 33 of 109
 		expect(comparison.all).toEqual({ completed: 109, percentage: 30.3 });
+	});
+});
+
+describe('the register kept in memory', () => {
+	it('sees a change to the register at once', async () => {
+		const [provider] = (await search('soort=commercial')).providers;
+		await testDb.db.updateTable('providers').set({ name: 'Aaaa Eerst', updated_at: new Date(Date.now() + 1000).toISOString() }).where('id', '=', provider!.id).execute();
+		const [firstNow] = (await search('')).providers;
+		expect(firstNow).toMatchObject({ id: provider!.id, name: 'Aaaa Eerst' });
+		await testDb.db.insertInto('provider_regions').values({ provider_id: provider!.id, region: 'zeeland' }).onConflict((oc) => oc.doNothing()).execute();
+		await testDb.db.updateTable('providers').set({ updated_at: new Date(Date.now() + 2000).toISOString() }).where('id', '=', provider!.id).execute();
+		expect((await search('regio=zeeland')).providers.map((p) => p.id)).toContain(provider!.id);
+	});
+});
+
+describe('sort by satisfaction', () => {
+	/** Completed responses for a provider: `yes` of them satisfied in every domain, the rest not. */
+	async function respond(providerId: string, count: number, yes: number) {
+		const satisfied = { mw1: 'ja', mw2: 'ja', mw3: 'ja', mw4: 'ja', mw5: 'nee', mw6: 'nee', mw7: 'ja', kd1: 'ja', kd2: 'ja', kd3: 'ja', kd4: 'ja', kd5: 'ja', kd6: 'nee' };
+		const unsatisfied = { mw1: 'nee', mw2: 'nee', mw3: 'nee', mw4: 'nee', mw5: 'ja', mw6: 'ja', mw7: 'nee', kd1: 'nee', kd2: 'nee', kd3: 'nee', kd4: 'nee', kd5: 'nee', kd6: 'ja' };
+		for (let index = 0; index < count; index++) {
+			const id = crypto.randomUUID();
+			const at = new Date().toISOString();
+			await testDb.db
+				.insertInto('survey_responses')
+				.values({ id, invitation_id: null, trajectory_id: null, provider_id: providerId, wave: 'sort-test', instrument_version: 1, source: 'paper', import_batch_id: null, started_at: at, completed_at: at, overall: null, comment: null })
+				.execute();
+			const answers = index < yes ? satisfied : unsatisfied;
+			await testDb.db.insertInto('survey_answers').values(Object.entries(answers).map(([item_code, answer]) => ({ response_id: id, item_code, answer }))).execute();
+		}
+	}
+
+	it('puts published satisfaction first, most satisfied first, and the rest by name without a number', async () => {
+		await testDb.db.insertInto('survey_waves').values({ name: 'sort-test', created_at: new Date().toISOString() }).execute();
+		const byName = (await search('soort=commercial')).providers;
+		const [a, b, c, d] = byName;
+		await respond(a!.id, 40, 20); // 50 % satisfied
+		await respond(b!.id, 30, 27); // 90 %
+		await respond(c!.id, 29, 29); // 100 %, but one short of the minimum
+		await respond(d!.id, 30, 24); // 80 %
+		forgetProviderFigures(testDb.db);
+		const sorted = (await search('soort=commercial&sorteer=satisfaction')).providers;
+		expect(sorted.slice(0, 3).map((p) => p.id)).toEqual([b!.id, d!.id, a!.id]);
+		// Below the minimum: after every published one, in name order with the others, no figures.
+		const rest = sorted.slice(3);
+		expect(rest.map((p) => p.id)).toEqual(byName.filter((p) => ![a, b, d].includes(p)).map((p) => p.id));
+		const below = sorted.find((p) => p.id === c!.id)!;
+		expect(below.satisfaction.maatwerk).toEqual({ respondents: 29, cells: null });
+		expect(sorted[0]!.satisfaction.maatwerk.cells?.pct.ja).toBe(90);
+		expect(sorted.length).toBe(byName.length);
 	});
 });

@@ -1,9 +1,8 @@
-import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Actor } from '$lib/domain/actor';
 import { can } from '$lib/domain/authorization';
 import { Forbidden, NotFound } from '$lib/domain/errors';
 import { percentOneDecimal } from '$lib/domain/percentages';
-import { pageCount, type ProviderCriteria } from '$lib/domain/provider-search';
+import { pageCount, rankByFigure, satisfactionSortKey, type ProviderCriteria } from '$lib/domain/provider-search';
 import {
 	activities as activityOrder,
 	benefitTypes as benefitOrder,
@@ -17,11 +16,13 @@ import {
 	type Region,
 	type TargetGroup
 } from '$lib/domain/reference';
-import type { Database, Db } from '$lib/server/db';
+import type { Db } from '$lib/server/db';
+import { perDatabaseCache } from '$lib/server/db/per-database-cache';
+import { publishSatisfaction, satisfactionTallies, type Satisfaction, type SatisfactionTally } from './satisfaction';
 
 /**
- * The provider register as clients, provider staff and the open-data API read it. Searching is
- * done in SQL (filters, order, one page); the page's rows are then completed with their lists.
+ * The provider register as clients, provider staff and the open-data API read it. Searching
+ * filters, orders and pages a snapshot of the register held in memory (see `currentRegister`).
  */
 
 export interface ProviderProfile {
@@ -54,6 +55,7 @@ export interface PlacementResult {
 
 export interface ProviderListing extends ProviderProfile {
 	placement: PlacementResult;
+	satisfaction: Satisfaction;
 }
 
 export interface SearchScope {
@@ -75,92 +77,223 @@ export interface SearchResult {
 	providers: ProviderListing[];
 }
 
-type ProviderQuery = SelectQueryBuilder<Database, 'providers', object>;
+/**
+ * The register in memory. Searching it is a filter over a few hundred profiles, far cheaper than
+ * the dozen queries a page of results took in SQL. It is checked on every search against a
+ * fingerprint of the `providers` table (number of rows, number active, latest `updated_at`): every
+ * change to the register goes through `provider-register.ts`, which always moves `updated_at`, also
+ * when only a list (regions, activities…) changes. The snapshot is read again after
+ * REGISTER_MAX_AGE_MS in any case, for a change the fingerprint cannot see (another instance
+ * whose clock is behind writing an older `updated_at`, two edits within one millisecond).
+ */
+const REGISTER_MAX_AGE_MS = 60_000;
 
-function applyCriteria(query: ProviderQuery, criteria: ProviderCriteria, scope: SearchScope): ProviderQuery {
-	if (!scope.includeInactive) query = query.where('providers.active', '=', 1);
-	if (scope.benefitType) {
-		const benefit = scope.benefitType;
-		query = query.where(({ exists, selectFrom }) =>
-			exists(selectFrom('provider_benefit_types as b').select('b.provider_id').whereRef('b.provider_id', '=', 'providers.id').where('b.benefit_type', '=', benefit))
-		);
-	}
-	if (criteria.region) {
-		const region = criteria.region;
-		query = query.where(({ exists, selectFrom }) =>
-			exists(selectFrom('provider_regions as r').select('r.provider_id').whereRef('r.provider_id', '=', 'providers.id').where('r.region', '=', region))
-		);
-	}
-	// Every activity asked for must be offered.
-	for (const activity of criteria.activities) {
-		query = query.where(({ exists, selectFrom }) =>
-			exists(selectFrom('provider_activities as a').select('a.provider_id').whereRef('a.provider_id', '=', 'providers.id').where('a.activity', '=', activity))
-		);
-	}
-	if (criteria.targetGroups.length) {
-		const groups = criteria.targetGroups;
-		query = query.where(({ exists, selectFrom }) =>
-			exists(selectFrom('provider_target_groups as t').select('t.provider_id').whereRef('t.provider_id', '=', 'providers.id').where('t.target_group', 'in', groups))
-		);
-	}
-	if (criteria.contractForms.length) {
-		const forms = criteria.contractForms;
-		query = query.where(({ exists, selectFrom }) =>
-			exists(selectFrom('provider_contract_forms as c').select('c.provider_id').whereRef('c.provider_id', '=', 'providers.id').where('c.contract_form', 'in', forms))
-		);
-	}
-	if (criteria.types.length) query = query.where('providers.detailed_type', 'in', criteria.types);
-	if (criteria.text) {
-		// lower() on both sides: LIKE is case-insensitive in SQLite but not in PostgreSQL.
-		const pattern = `%${criteria.text.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-		query = query.where((eb) =>
-			eb.or([
-				eb(sql`lower(providers.name)`, 'like', sql`${pattern} escape '\\'`),
-				eb(sql`lower(providers.approach)`, 'like', sql`${pattern} escape '\\'`)
-			])
-		);
-	}
-	return query;
+export interface RegisterSnapshot {
+	/** Every provider, deactivated ones too, by name then code. */
+	profiles: ProviderProfile[];
+	/** Lower-case name and approach, for the free-text filter. */
+	text: Map<string, { name: string; approach: string }>;
+}
+
+const registers = perDatabaseCache<Db, RegisterSnapshot>(loadRegister, { maxAgeMs: REGISTER_MAX_AGE_MS });
+
+async function loadRegister(db: Db): Promise<RegisterSnapshot> {
+	const profiles = (await queryProfiles(db, null)).sort(byNameThenCode);
+	return { profiles, text: new Map(profiles.map((profile) => [profile.id, { name: profile.name.toLowerCase(), approach: profile.approach.toLowerCase() }])) };
+}
+
+async function currentRegister(db: Db): Promise<RegisterSnapshot> {
+	const row = await db
+		.selectFrom('providers')
+		.select((eb) => [eb.fn.countAll<number>().as('rows'), eb.fn.sum<number>('active').as('active'), eb.fn.max('updated_at').as('latest')])
+		.executeTakeFirstOrThrow();
+	return registers.get(db, `${Number(row.rows)}/${Number(row.active ?? 0)}/${row.latest ?? ''}`);
+}
+
+/** Forget the register this process holds for `db`, so the next search reads it again. */
+export function forgetRegister(db: Db): void {
+	registers.forget(db);
+}
+
+// Code-unit order, as SQLite's default collation orders names.
+const byNameThenCode = (a: ProviderProfile, b: ProviderProfile) =>
+	a.name < b.name ? -1 : a.name > b.name ? 1 : a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
+
+function matcher(criteria: ProviderCriteria, scope: SearchScope, register: RegisterSnapshot): (profile: ProviderProfile) => boolean {
+	const { benefitType, includeInactive } = scope;
+	const { region, activities, targetGroups, contractForms, types } = criteria;
+	// Lower case on both sides, like the old SQL `lower(…) like`, but for every letter (é, Ĳ).
+	const text = criteria.text.toLowerCase();
+	return (profile) =>
+		(includeInactive || profile.active) &&
+		(!benefitType || profile.benefitTypes.includes(benefitType)) &&
+		(!region || profile.regions.includes(region)) &&
+		// Every activity asked for must be offered; any one of the groups, forms and types will do.
+		activities.every((activity) => profile.activities.includes(activity)) &&
+		(targetGroups.length === 0 || targetGroups.some((group) => profile.targetGroups.includes(group))) &&
+		(contractForms.length === 0 || contractForms.some((form) => profile.contractForms.includes(form))) &&
+		(types.length === 0 || types.includes(profile.type)) &&
+		(!text || register.text.get(profile.id)!.name.includes(text) || register.text.get(profile.id)!.approach.includes(text));
 }
 
 export async function countProviders(db: Db, criteria: ProviderCriteria, scope: SearchScope): Promise<number> {
-	const row = await applyCriteria(db.selectFrom('providers'), criteria, scope)
-		.select((eb) => eb.fn.countAll<number>().as('total'))
-		.executeTakeFirstOrThrow();
-	return Number(row.total);
+	const register = await currentRegister(db);
+	const matches = matcher(criteria, scope, register);
+	let total = 0;
+	for (const profile of register.profiles) if (matches(profile)) total++;
+	return total;
 }
 
+/**
+ * What a search reads: the register and the market figures, both kept in memory. The same objects
+ * (by identity) give the same answer to the same question, so a caller may keep answers per source.
+ */
+export interface SearchSource {
+	register: RegisterSnapshot;
+	figures: ProviderFigures;
+}
+
+export async function searchSource(db: Db, publicationMinimum: number): Promise<SearchSource> {
+	const [register, figures] = await Promise.all([currentRegister(db), providerFigures(db, publicationMinimum)]);
+	return { register, figures };
+}
+
+/**
+ * One page of the providers that meet the criteria, with their figures. The figures come from
+ * `providerFigures` (market-wide, at most a minute old) so that the order of a sort by placement
+ * or satisfaction always agrees with the numbers shown.
+ */
 export async function searchProviders(db: Db, criteria: ProviderCriteria, scope: SearchScope, options: SearchOptions): Promise<SearchResult> {
-	const total = await countProviders(db, criteria, scope);
-	const pages = pageCount(total, options.pageSize);
-	const page = Math.min(criteria.page, pages);
-	let query = applyCriteria(db.selectFrom('providers'), criteria, scope).select('providers.id');
-	if (criteria.sort === 'placement') {
-		// Providers with a published rate first, highest first; the rest by name.
-		const minimum = options.publicationMinimum;
-		query = query
-			.leftJoin(
-				(eb) =>
-					eb
-						.selectFrom('trajectories')
-						.select(['provider_id', (inner) => inner.fn.countAll<number>().as('completed'), (inner) => inner.fn.sum<number>('placed').as('placed')])
-						.where('status', '=', 'completed')
-						.groupBy('provider_id')
-						.as('outcomes'),
-				(join) => join.onRef('outcomes.provider_id', '=', 'providers.id')
-			)
-			.orderBy(sql`case when outcomes.completed >= ${minimum} then 0 else 1 end`)
-			.orderBy(sql`case when outcomes.completed >= ${minimum} then outcomes.placed * 1.0 / outcomes.completed end`, 'desc');
+	return searchIn(await searchSource(db, options.publicationMinimum), criteria, scope, options.pageSize);
+}
+
+/**
+ * Results are kept per source: most visitors ask the same few questions (the first page of their
+ * province), and a result depends on nothing else. At most RESULTS_KEPT per source. Results are
+ * shared: callers must not change them.
+ */
+const RESULTS_KEPT = 1000;
+const keptResults = new WeakMap<RegisterSnapshot, WeakMap<ProviderFigures, Map<string, SearchResult>>>();
+
+export function searchIn(source: SearchSource, criteria: ProviderCriteria, scope: SearchScope, pageSize: number): SearchResult {
+	let byFigures = keptResults.get(source.register);
+	if (!byFigures) keptResults.set(source.register, (byFigures = new WeakMap()));
+	let results = byFigures.get(source.figures);
+	if (!results) byFigures.set(source.figures, (results = new Map()));
+	const key = JSON.stringify([criteria, scope.benefitType ?? null, scope.includeInactive === true, pageSize]);
+	let result = results.get(key);
+	if (!result) {
+		if (results.size >= RESULTS_KEPT) results.clear();
+		result = search(source, criteria, scope, pageSize);
+		results.set(key, result);
 	}
-	const rows = await query
-		.orderBy('providers.name')
-		.orderBy('providers.code')
-		.limit(options.pageSize)
-		.offset((page - 1) * options.pageSize)
+	return result;
+}
+
+function search({ register, figures }: SearchSource, criteria: ProviderCriteria, scope: SearchScope, pageSize: number): SearchResult {
+	const found = register.profiles.filter(matcher(criteria, scope, register));
+	const total = found.length;
+	const pages = pageCount(total, pageSize);
+	const page = Math.min(criteria.page, pages);
+	const ordered =
+		criteria.sort === 'placement'
+			? rankByFigure(found, (profile) => figures.placementKey(profile.id))
+			: criteria.sort === 'satisfaction'
+				? rankByFigure(found, (profile) => figures.satisfactionKey(profile.id))
+				: found;
+	const shown = ordered.slice((page - 1) * pageSize, page * pageSize);
+	return {
+		total,
+		page,
+		pageCount: pages,
+		providers: shown.map((profile) => ({ ...profile, placement: figures.placement(profile.id), satisfaction: figures.satisfaction(profile.id) }))
+	};
+}
+
+/**
+ * Placement and satisfaction of every provider, as list pages show and sort them. Computed for the
+ * whole market at once and kept for FIGURES_MAX_AGE_MS: completed trajectories and survey
+ * responses come in slowly, and reading every response on each list page would not scale. Past
+ * that age the old figures are served while new ones are computed in the background.
+ */
+const FIGURES_MAX_AGE_MS = 60_000;
+
+interface MarketTallies {
+	placements: Map<string, { completed: number; placed: number }>;
+	satisfaction: Map<string, SatisfactionTally>;
+	/** Published figures and sort keys, per publication minimum. */
+	published: Map<number, ProviderFigures>;
+}
+
+export interface ProviderFigures {
+	placement(providerId: string): PlacementResult;
+	satisfaction(providerId: string): Satisfaction;
+	/** Sort keys: null when too few to publish. */
+	placementKey(providerId: string): number | null;
+	satisfactionKey(providerId: string): number | null;
+}
+
+const figuresCache = perDatabaseCache<Db, MarketTallies>(
+	async (db) => {
+		const [placements, satisfaction] = await Promise.all([placementTallies(db), satisfactionTallies(db)]);
+		return { placements, satisfaction, published: new Map() };
+	},
+	{ maxAgeMs: FIGURES_MAX_AGE_MS, serveStale: true }
+);
+
+export async function providerFigures(db: Db, minimum: number): Promise<ProviderFigures> {
+	const tallies = await figuresCache.get(db);
+	let figures = tallies.published.get(minimum);
+	if (!figures) {
+		const placementCache = new Map<string, PlacementResult>();
+		const satisfactionCache = new Map<string, Satisfaction>();
+		const satisfactionKeys = new Map<string, number | null>();
+		const none = { completed: 0, placed: 0 };
+		figures = {
+			placement(id) {
+				let result = placementCache.get(id);
+				if (!result) {
+					const { completed, placed } = tallies.placements.get(id) ?? none;
+					result = { completed, percentage: completed >= minimum ? percentOneDecimal(placed, completed) : null };
+					placementCache.set(id, result);
+				}
+				return result;
+			},
+			satisfaction(id) {
+				let result = satisfactionCache.get(id);
+				if (!result) {
+					result = publishSatisfaction(tallies.satisfaction.get(id), minimum);
+					satisfactionCache.set(id, result);
+				}
+				return result;
+			},
+			placementKey(id) {
+				const { completed, placed } = tallies.placements.get(id) ?? none;
+				return completed >= minimum ? placed / completed : null;
+			},
+			satisfactionKey(id) {
+				if (!satisfactionKeys.has(id)) satisfactionKeys.set(id, satisfactionSortKey(Object.values(this.satisfaction(id))));
+				return satisfactionKeys.get(id)!;
+			}
+		};
+		tallies.published.set(minimum, figures);
+	}
+	return figures;
+}
+
+/** Forget the market figures this process holds for `db` (tests; after a change made here). */
+export function forgetProviderFigures(db: Db): void {
+	figuresCache.forget(db);
+}
+
+async function placementTallies(db: Db): Promise<Map<string, { completed: number; placed: number }>> {
+	const rows = await db
+		.selectFrom('trajectories')
+		.select(['provider_id', (eb) => eb.fn.countAll<number>().as('completed'), (eb) => eb.fn.sum<number>('placed').as('placed')])
+		.where('status', '=', 'completed')
+		.groupBy('provider_id')
 		.execute();
-	const ids = rows.map((row) => row.id);
-	const [profiles, placements] = await Promise.all([loadProfiles(db, ids), placementResults(db, ids, options.publicationMinimum)]);
-	return { total, page, pageCount: pages, providers: profiles.map((profile) => ({ ...profile, placement: placements.get(profile.id)! })) };
+	return new Map(rows.map((row) => [row.provider_id, { completed: Number(row.completed), placed: Number(row.placed ?? 0) }]));
 }
 
 /** A client browses the providers for their own benefit type; the province starts as their own. */
@@ -213,19 +346,31 @@ export async function placementResults(db: Db, providerIds: string[], minimum: n
 /** Full profiles for the given ids, in the order of the ids. */
 export async function loadProfiles(db: Db, ids: string[]): Promise<ProviderProfile[]> {
 	if (ids.length === 0) return [];
+	const byId = new Map((await queryProfiles(db, ids)).map((profile) => [profile.id, profile]));
+	return ids.map((id) => byId.get(id)).filter((profile) => profile !== undefined);
+}
+
+/** Profiles of the given ids (any order), or of every provider for null. */
+async function queryProfiles(db: Db, ids: string[] | null): Promise<ProviderProfile[]> {
+	const some = ids !== null;
 	const [rows, regions, activities, targetGroups, contractForms, benefitTypes] = await Promise.all([
-		db.selectFrom('providers').selectAll().where('id', 'in', ids).execute(),
-		db.selectFrom('provider_regions').selectAll().where('provider_id', 'in', ids).execute(),
-		db.selectFrom('provider_activities').selectAll().where('provider_id', 'in', ids).execute(),
-		db.selectFrom('provider_target_groups').selectAll().where('provider_id', 'in', ids).execute(),
-		db.selectFrom('provider_contract_forms').selectAll().where('provider_id', 'in', ids).execute(),
-		db.selectFrom('provider_benefit_types').selectAll().where('provider_id', 'in', ids).execute()
+		db.selectFrom('providers').selectAll().$if(some, (query) => query.where('id', 'in', ids!)).execute(),
+		db.selectFrom('provider_regions').selectAll().$if(some, (query) => query.where('provider_id', 'in', ids!)).execute(),
+		db.selectFrom('provider_activities').selectAll().$if(some, (query) => query.where('provider_id', 'in', ids!)).execute(),
+		db.selectFrom('provider_target_groups').selectAll().$if(some, (query) => query.where('provider_id', 'in', ids!)).execute(),
+		db.selectFrom('provider_contract_forms').selectAll().$if(some, (query) => query.where('provider_id', 'in', ids!)).execute(),
+		db.selectFrom('provider_benefit_types').selectAll().$if(some, (query) => query.where('provider_id', 'in', ids!)).execute()
 	]);
 	// Lists come back in the order of the reference lists, whatever order they were stored in.
 	const grouped = <T extends { provider_id: string }, V extends string>(list: T[], pick: (row: T) => V, order: readonly V[]) => {
 		const map = new Map<string, V[]>();
-		for (const row of list) map.set(row.provider_id, [...(map.get(row.provider_id) ?? []), pick(row)]);
-		for (const values of map.values()) values.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+		for (const row of list) {
+			const values = map.get(row.provider_id);
+			if (values) values.push(pick(row));
+			else map.set(row.provider_id, [pick(row)]);
+		}
+		const position = new Map(order.map((value, index) => [value, index]));
+		for (const values of map.values()) values.sort((a, b) => position.get(a)! - position.get(b)!);
 		return map;
 	};
 	const regionMap = grouped(regions, (row) => row.region as Region, regionOrder);
@@ -233,30 +378,26 @@ export async function loadProfiles(db: Db, ids: string[]): Promise<ProviderProfi
 	const targetMap = grouped(targetGroups, (row) => row.target_group as TargetGroup, targetOrder);
 	const contractMap = grouped(contractForms, (row) => row.contract_form as ContractForm, contractOrder);
 	const benefitMap = grouped(benefitTypes, (row) => row.benefit_type as BenefitType, benefitOrder);
-	const byId = new Map(rows.map((row) => [row.id, row]));
-	return ids
-		.map((id) => byId.get(id))
-		.filter((row) => row !== undefined)
-		.map((row) => ({
-			id: row.id,
-			code: row.code,
-			name: row.name,
-			type: row.detailed_type as ProviderType,
-			active: row.active === 1,
-			approach: row.approach,
-			email: row.email,
-			phone: row.phone,
-			website: row.website,
-			startWithinWeeks: row.start_within_weeks,
-			priceMinEuros: row.price_min_euros,
-			priceMaxEuros: row.price_max_euros,
-			regions: regionMap.get(row.id) ?? [],
-			activities: activityMap.get(row.id) ?? [],
-			targetGroups: targetMap.get(row.id) ?? [],
-			contractForms: contractMap.get(row.id) ?? [],
-			benefitTypes: benefitMap.get(row.id) ?? [],
-			updatedAt: row.updated_at
-		}));
+	return rows.map((row) => ({
+		id: row.id,
+		code: row.code,
+		name: row.name,
+		type: row.detailed_type as ProviderType,
+		active: row.active === 1,
+		approach: row.approach,
+		email: row.email,
+		phone: row.phone,
+		website: row.website,
+		startWithinWeeks: row.start_within_weeks,
+		priceMinEuros: row.price_min_euros,
+		priceMaxEuros: row.price_max_euros,
+		regions: regionMap.get(row.id) ?? [],
+		activities: activityMap.get(row.id) ?? [],
+		targetGroups: targetMap.get(row.id) ?? [],
+		contractForms: contractMap.get(row.id) ?? [],
+		benefitTypes: benefitMap.get(row.id) ?? [],
+		updatedAt: row.updated_at
+	}));
 }
 
 export interface PlacementComparison {

@@ -23,12 +23,19 @@ export interface DomainSatisfaction {
 
 export type Satisfaction = Record<SurveyDomain, DomainSatisfaction>;
 
-type Tally = Record<SurveyDomain, CategoryCounts>;
+/** Respondents per domain and category, before the publication minimum is applied. */
+export type SatisfactionTally = Record<SurveyDomain, CategoryCounts>;
+type Tally = SatisfactionTally;
 
 const BATCH = 1000;
 
 function emptyTally(): Tally {
 	return Object.fromEntries(surveyDomains.map((domain) => [domain, emptyCounts()])) as Tally;
+}
+
+/** What may be shown of a tally: per domain the respondents, and the figures from the minimum on. */
+export function publishSatisfaction(tally: Tally | undefined, minimum: number): Satisfaction {
+	return publish(tally ?? emptyTally(), minimum);
 }
 
 function publish(tally: Tally, minimum: number): Satisfaction {
@@ -104,6 +111,11 @@ export async function satisfactionOfProviders(db: Db, providerIds: string[], min
 	const tallies = await tallyResponses(db, providerIds, (row) => [row.provider_id]);
 	for (const id of providerIds) result.set(id, publish(tallies.get(id) ?? emptyTally(), minimum));
 	return result;
+}
+
+/** The tallies of every provider with completed responses (for the market-wide figures of the list). */
+export async function satisfactionTallies(db: Db): Promise<Map<string, SatisfactionTally>> {
+	return tallyResponses(db, null, (row) => [row.provider_id]);
 }
 
 export interface SatisfactionComparison {

@@ -2,11 +2,17 @@ import { criteriaFromParams, dutchParameters, facetsInUse, withoutFacet } from '
 import { publicationMinimum } from '$lib/server/app';
 import { readTray } from '$lib/server/http/compare-tray';
 import { orHttpError } from '$lib/server/http/domain-errors';
-import { clientSearchScope, countProviders, getProvidersByCodes, searchProviders } from '$lib/server/services/providers';
-import { satisfactionOfProviders } from '$lib/server/services/satisfaction';
+import { clientSearchScope, countProviders, getProvidersByCodes, searchProviders, type ProviderListing } from '$lib/server/services/providers';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 20;
+
+function toCard(provider: ProviderListing) {
+	const { id, code, name, type, regions, activities, targetGroups, contractForms, priceMinEuros, priceMaxEuros, startWithinWeeks, placement } = provider;
+	// Most providers have no published satisfaction yet: then the card needs to know only that.
+	const satisfaction = Object.values(provider.satisfaction).some((domain) => domain.cells !== null) ? provider.satisfaction : null;
+	return { id, code, name, type, regions, activities, targetGroups, contractForms, priceMinEuros, priceMaxEuros, startWithinWeeks, placement, satisfaction };
+}
 
 export const load: PageServerLoad = async ({ locals, url, cookies }) => {
 	const scope = await orHttpError(() => clientSearchScope(locals.db, locals.actor));
@@ -16,11 +22,6 @@ export const load: PageServerLoad = async ({ locals, url, cookies }) => {
 		searchProviders(locals.db, criteria, searchScope, { pageSize: PAGE_SIZE, publicationMinimum: publicationMinimum() }),
 		getProvidersByCodes(locals.db, readTray(cookies))
 	]);
-	const satisfaction = await satisfactionOfProviders(
-		locals.db,
-		result.providers.map((provider) => provider.id),
-		publicationMinimum()
-	);
 	// With nothing found, say which single filter to loosen and what that would give.
 	const loosen =
 		result.total === 0
@@ -29,7 +30,8 @@ export const load: PageServerLoad = async ({ locals, url, cookies }) => {
 	return {
 		criteria,
 		scope,
-		result: { ...result, providers: result.providers.map((provider) => ({ ...provider, satisfaction: satisfaction.get(provider.id)! })) },
+		// Only what a card shows travels to the page (and into its hydration data).
+		result: { ...result, providers: result.providers.map(toCard) },
 		tray: tray.map((provider) => ({ code: provider.code, name: provider.name })),
 		trayFull: url.searchParams.has('vergelijken-vol'),
 		loosen: loosen.filter((option) => option.total > 0),
