@@ -73,10 +73,53 @@ describe('other permissions', () => {
 });
 
 describe('survey permissions', () => {
-	it('lets only the admin import paper responses', () => {
-		expect(can(admin, { action: 'survey.import' })).toBe(true);
-		for (const actor of [client, provider, reviewerUwv, reviewerGemeente, researcher, anonymous]) {
-			expect(can(actor, { action: 'survey.import' })).toBe(false);
+	it('lets only the admin import paper responses, manage the instrument and invite in bulk', () => {
+		for (const action of ['survey.import', 'survey.manage'] as const) {
+			expect(can(admin, { action })).toBe(true);
+			for (const actor of [client, provider, reviewerUwv, reviewerGemeente, researcher, anonymous]) expect(can(actor, { action })).toBe(false);
+		}
+	});
+});
+
+describe('plan permissions', () => {
+	// Client `client-1` of UWV chose provider p1.
+	const trajectory = { clientId: 'client-1', providerId: 'p1', organisationId: 'uwv' };
+	const otherClient = user('client', { id: 'client-2', organisationId: 'uwv' });
+	const otherProvider = user('provider', { id: 'provider-2', providerId: 'p2' });
+	const providerWithoutProvider = user('provider', { id: 'provider-3' });
+	const strangers = [otherClient, otherProvider, providerWithoutProvider, reviewerGemeente, researcher, anonymous];
+
+	it('lets the client, the chosen provider and the paying organisation see the plan, nobody else', () => {
+		for (const actor of [client, provider, reviewerUwv]) expect(can(actor, { action: 'plan.view', trajectory })).toBe(true);
+		for (const actor of [...strangers, admin]) expect(can(actor, { action: 'plan.view', trajectory })).toBe(false);
+	});
+
+	it('lets client and chosen provider write; only the provider signs and only the client submits', () => {
+		for (const actor of [client, provider]) expect(can(actor, { action: 'plan.edit', trajectory })).toBe(true);
+		expect(can(reviewerUwv, { action: 'plan.edit', trajectory })).toBe(false);
+		expect(can(provider, { action: 'plan.sign', trajectory })).toBe(true);
+		expect(can(client, { action: 'plan.sign', trajectory })).toBe(false);
+		expect(can(client, { action: 'plan.submit', trajectory })).toBe(true);
+		expect(can(provider, { action: 'plan.submit', trajectory })).toBe(false);
+		for (const action of ['plan.edit', 'plan.sign', 'plan.submit'] as const) {
+			for (const actor of [...strangers, admin]) expect(can(actor, { action, trajectory }), `${action}`).toBe(false);
+		}
+	});
+
+	it('lets only a reviewer of the paying organisation review; the provider or that reviewer record the outcome', () => {
+		expect(can(reviewerUwv, { action: 'plan.review', trajectory })).toBe(true);
+		for (const actor of [client, provider, admin, ...strangers]) expect(can(actor, { action: 'plan.review', trajectory })).toBe(false);
+		expect(can(reviewerUwv, { action: 'plans.queue' })).toBe(true);
+		expect(can(user('reviewer'), { action: 'plans.queue' })).toBe(false);
+		for (const actor of [client, provider, admin, researcher, anonymous]) expect(can(actor, { action: 'plans.queue' })).toBe(false);
+		for (const actor of [provider, reviewerUwv]) expect(can(actor, { action: 'trajectory.record-outcome', trajectory })).toBe(true);
+		for (const actor of [client, admin, ...strangers]) expect(can(actor, { action: 'trajectory.record-outcome', trajectory })).toBe(false);
+	});
+
+	it('leaves organisation limits and the outbox to the admin', () => {
+		for (const action of ['organisation.rules.edit', 'outbox.read'] as const) {
+			expect(can(admin, { action })).toBe(true);
+			for (const actor of [client, provider, reviewerUwv, researcher, anonymous]) expect(can(actor, { action })).toBe(false);
 		}
 	});
 });

@@ -30,6 +30,7 @@ export type Permission =
 	| { action: 'register.manage' }
 	| { action: 'provider.choose' }
 	| { action: 'survey.import' }
+	| { action: 'survey.manage' }
 	| { action: 'plan.view'; trajectory: TrajectoryRef }
 	| { action: 'plan.edit'; trajectory: TrajectoryRef }
 	| { action: 'plan.sign'; trajectory: TrajectoryRef }
@@ -71,6 +72,9 @@ export function can(actor: Actor, permission: Permission): boolean {
 			return actor.role === 'client' && actor.organisationId !== null;
 		case 'survey.import':
 			// Paper responses are loaded by the functional administrator (upload page or command line).
+			return actor.role === 'admin';
+		case 'survey.manage':
+			// Instrument versions and bulk invitations for a wave.
 			return actor.role === 'admin';
 		case 'plan.view':
 			return isTheClient(actor, permission.trajectory) || isTheProvider(actor, permission.trajectory) || isThePayer(actor, permission.trajectory);

@@ -29,6 +29,6 @@ export const pagesByUser: { user: DemoUser; paths: string[] }[] = [
 	{ user: demoUsers.researcher, paths: ['/onderzoek', '/meldingen', '/account'] },
 	{
 		user: demoUsers.admin,
-		paths: ['/beheer', '/beheer?rol=reviewer', '/beheer/accounts/nieuw', '/beheer/regels', '/beheer/outbox', '/meldingen', '/account']
+		paths: ['/beheer', '/beheer?rol=reviewer', '/beheer/accounts/nieuw', '/beheer/regels', '/beheer/outbox', '/beheer/enquete', '/beheer/enquete/import', '/beheer/enquete/uitnodigen', '/meldingen', '/account']
 	}
 ];

@@ -38,7 +38,7 @@ export interface InstrumentVersionDetail extends InstrumentVersionSummary {
 
 /** Managing the instrument belongs to the functional administrator, like the paper import. */
 function assertMayManage(actor: Actor): asserts actor is UserActor {
-	if (!can(actor, { action: 'survey.import' }) || actor.kind !== 'user') throw new Forbidden();
+	if (!can(actor, { action: 'survey.manage' }) || actor.kind !== 'user') throw new Forbidden();
 }
 
 const asStatus = (status: string): InstrumentStatus => (status === 'draft' ? 'draft' : 'published');

@@ -41,7 +41,7 @@ export interface EndedTrajectoryList {
 
 function assertMayInvite(actor: Actor): asserts actor is Extract<Actor, { kind: 'user' }> {
 	// The functional administrator, as for the paper import and the instrument.
-	if (!can(actor, { action: 'survey.import' }) || actor.kind !== 'user') throw new Forbidden();
+	if (!can(actor, { action: 'survey.manage' }) || actor.kind !== 'user') throw new Forbidden();
 }
 
 /** The end of a day as an ISO moment, so that `endedTo` includes the whole day. */
