@@ -81,6 +81,15 @@ describe('survey permissions', () => {
 	});
 });
 
+describe('research permissions', () => {
+	it('lets only researchers read survey aggregates and microdata and keep API tokens', () => {
+		for (const action of ['research.read', 'research.tokens'] as const) {
+			expect(can(researcher, { action })).toBe(true);
+			for (const actor of [admin, client, provider, reviewerUwv, anonymous]) expect(can(actor, { action })).toBe(false);
+		}
+	});
+});
+
 describe('plan permissions', () => {
 	// Client `client-1` of UWV chose provider p1.
 	const trajectory = { clientId: 'client-1', providerId: 'p1', organisationId: 'uwv' };

@@ -31,6 +31,8 @@ export type Permission =
 	| { action: 'provider.choose' }
 	| { action: 'survey.import' }
 	| { action: 'survey.manage' }
+	| { action: 'research.read' }
+	| { action: 'research.tokens' }
 	| { action: 'plan.view'; trajectory: TrajectoryRef }
 	| { action: 'plan.edit'; trajectory: TrajectoryRef }
 	| { action: 'plan.sign'; trajectory: TrajectoryRef }
@@ -76,6 +78,11 @@ export function can(actor: Actor, permission: Permission): boolean {
 		case 'survey.manage':
 			// Instrument versions and bulk invitations for a wave.
 			return actor.role === 'admin';
+		case 'research.read':
+			// Survey aggregates and pseudonymous microdata, never who answered.
+		case 'research.tokens':
+			// Personal API tokens for scripts, each researcher their own.
+			return actor.role === 'researcher';
 		case 'plan.view':
 			return isTheClient(actor, permission.trajectory) || isTheProvider(actor, permission.trajectory) || isThePayer(actor, permission.trajectory);
 		case 'plan.edit':
