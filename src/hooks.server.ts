@@ -7,6 +7,7 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { appDatabase, prepareApp, sessionPolicy, startBackgroundWork } from '$lib/server/app';
 import { setSessionCookie, clearSessionCookie } from '$lib/server/auth/cookies';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/sessions';
+import { actorFromBearer } from '$lib/server/services/api-tokens';
 import { loadActor } from '$lib/server/services/sign-in';
 
 export const init: ServerInit = async () => {
@@ -21,12 +22,42 @@ const language: Handle = ({ event, resolve }) =>
 		resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) })
 	);
 
-/** Turn the session cookie into `locals.actor`; renew the cookie while the session is used. */
+const SURVEY_API = '/api/v1/survey/';
+
+const refusalMessages = {
+	malformed: 'Authorization must be "Bearer <token>" with a personal API token.',
+	unknown: 'The API token is not valid.',
+	revoked: 'The API token has been revoked.',
+	expired: 'The API token has expired.',
+	not_researcher: 'The API token belongs to an account that may not read research data.'
+} as const;
+
+/** 401 (with the challenge) or 403 as JSON, without cookies, for a refused API token. */
+function apiRefusal(status: 401 | 403, reason: keyof typeof refusalMessages): Response {
+	const headers = new Headers({ 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+	if (status === 401) headers.set('WWW-Authenticate', `Bearer realm="regie", error="invalid_token"`);
+	return new Response(JSON.stringify({ error: refusalMessages[reason] }), { status, headers });
+}
+
+/**
+ * Turn the session cookie into `locals.actor` (renewing the cookie while the session is used), or,
+ * on the survey API, an `Authorization: Bearer` personal API token.
+ */
 const session: Handle = async ({ event, resolve }) => {
 	const db = appDatabase();
 	event.locals.db = db;
 	event.locals.actor = anonymous;
 	event.locals.sessionId = null;
+	const api = event.url.pathname.startsWith('/api/');
+	// Scripts of researchers: a personal API token on the survey API. A bad token is refused here,
+	// never treated as anonymous (the endpoint would then answer as if no one had asked).
+	const authorization = event.request.headers.get('authorization');
+	if (authorization !== null && event.url.pathname.startsWith(SURVEY_API)) {
+		const bearer = await actorFromBearer(db, authorization);
+		if (!bearer.ok) return apiRefusal(bearer.status, bearer.reason);
+		event.locals.actor = bearer.actor;
+		return resolve(event);
+	}
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (token) {
 		const valid = await validateSessionToken(db, token, sessionPolicy());
@@ -36,8 +67,8 @@ const session: Handle = async ({ event, resolve }) => {
 			event.locals.sessionId = valid.id;
 			// Move the cookie's expiry along when activity was recorded (at most hourly), but never on
 			// an API answer: those may be cached publicly and must not carry a Set-Cookie.
-			if (valid.renewed && !event.url.pathname.startsWith('/api/')) setSessionCookie(event.cookies, event.url, token, valid.expiresAt);
-		} else {
+			if (valid.renewed && !api) setSessionCookie(event.cookies, event.url, token, valid.expiresAt);
+		} else if (!api) {
 			clearSessionCookie(event.cookies, event.url);
 		}
 	}

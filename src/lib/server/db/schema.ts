@@ -126,6 +126,7 @@ export interface Database {
 	trajectory_transitions: TrajectoryTransitionTable;
 	notifications: NotificationTable;
 	outbox: OutboxTable;
+	api_tokens: ApiTokenTable;
 }
 
 export interface TrajectoryTable {
@@ -299,4 +300,15 @@ export interface SurveyImportBatchTable {
 	imported_by: string | null;
 	imported_at: string;
 	counts: Generated<string>;
+}
+
+export interface ApiTokenTable {
+	id: string;
+	user_id: string;
+	name: string;
+	secret_hash: string;
+	created_at: string;
+	expires_at: string;
+	revoked_at: string | null;
+	last_used_at: string | null;
 }
