@@ -77,11 +77,30 @@ export function portalOrigin(): string {
 	return config().ORIGIN ?? 'http://localhost:3000';
 }
 
-/** Everyone who should hear about a trajectory: its client and the staff of its provider. */
-export async function partiesOf(db: Kysely<Database>, trajectoryId: string): Promise<{ clientId: string; providerStaffIds: string[]; organisationId: string }> {
-	const trajectory = await db.selectFrom('trajectories').select(['client_id', 'provider_id', 'organisation_id']).where('id', '=', trajectoryId).executeTakeFirstOrThrow();
+export interface TrajectoryParties {
+	clientId: string;
+	providerStaffIds: string[];
+	organisationId: string;
+	/** The names every notice about the trajectory mentions. */
+	names: { clientName: string; providerName: string };
+}
+
+/** Everyone who should hear about a trajectory: its client and the staff of its provider, with their names. */
+export async function partiesOf(db: Kysely<Database>, trajectoryId: string): Promise<TrajectoryParties> {
+	const trajectory = await db
+		.selectFrom('trajectories')
+		.innerJoin('users', 'users.id', 'trajectories.client_id')
+		.innerJoin('providers', 'providers.id', 'trajectories.provider_id')
+		.select(['trajectories.client_id', 'trajectories.provider_id', 'trajectories.organisation_id', 'users.display_name', 'providers.name'])
+		.where('trajectories.id', '=', trajectoryId)
+		.executeTakeFirstOrThrow();
 	const staff = await db.selectFrom('users').select('id').where('provider_id', '=', trajectory.provider_id).where('role', '=', 'provider').execute();
-	return { clientId: trajectory.client_id, providerStaffIds: staff.map((row) => row.id), organisationId: trajectory.organisation_id };
+	return {
+		clientId: trajectory.client_id,
+		providerStaffIds: staff.map((row) => row.id),
+		organisationId: trajectory.organisation_id,
+		names: { clientName: trajectory.display_name, providerName: trajectory.name }
+	};
 }
 
 // ——— The reader's side: /meldingen and the unread count in the header. A person only ever sees

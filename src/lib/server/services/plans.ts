@@ -9,7 +9,7 @@ import { checkPlan, type OrganisationRules, type RuleCheck } from '$lib/domain/p
 import { closedStatuses, type TrajectoryStatus } from '$lib/domain/trajectory';
 import type { Db } from '$lib/server/db';
 import { recordAudit } from './audit';
-import { notify } from './notifications';
+import { notify, partiesOf } from './notifications';
 import { rulesOf } from './organisation-rules';
 import { recordTransition } from './trajectory-transitions';
 
@@ -303,24 +303,13 @@ export async function signPlan(db: Db, actor: Actor, trajectoryId: string, versi
 			if (Number(signed.numUpdatedRows) !== 1 || Number(moved.numUpdatedRows) !== 1) throw new LostRace();
 			await recordTransition(trx, { trajectoryId, actorId: user.id, from: row.status, to: 'provider_signed' }, now);
 			await recordAudit(trx, { actorId: user.id, action: 'plan.signed', entityType: 'trajectory', entityId: trajectoryId, details: { version } }, now);
-			const names = await partyNames(trx, trajectoryId);
+			const { names } = await partiesOf(trx, trajectoryId);
 			await notify(trx, [row.client_id], { event: 'plan_signed', trajectoryId, path: '/plan', params: names }, now);
 		});
 	} catch (caught) {
 		if (caught instanceof LostRace) throw await conflictSince(db, trajectoryId, version);
 		throw caught;
 	}
-}
-
-async function partyNames(db: Db, trajectoryId: string): Promise<{ clientName: string; providerName: string }> {
-	const row = await db
-		.selectFrom('trajectories')
-		.innerJoin('users', 'users.id', 'trajectories.client_id')
-		.innerJoin('providers', 'providers.id', 'trajectories.provider_id')
-		.select(['users.display_name', 'providers.name'])
-		.where('trajectories.id', '=', trajectoryId)
-		.executeTakeFirstOrThrow();
-	return { clientName: row.display_name, providerName: row.name };
 }
 
 export interface SubmitOutcome {
@@ -384,10 +373,9 @@ export async function submitPlan(db: Db, actor: Actor, trajectoryId: string, ver
 			await recordTransition(trx, { trajectoryId, actorId: user.id, from: 'provider_signed', to: 'submitted' }, now);
 			await recordAudit(trx, { actorId: user.id, action: 'plan.submitted', entityType: 'trajectory', entityId: trajectoryId, details: { version: number, planVersion: version } }, now);
 
-			const names = await partyNames(trx, trajectoryId);
-			const staff = await trx.selectFrom('users').select('id').where('role', '=', 'provider').where('provider_id', '=', row.provider_id).execute();
+			const { names, providerStaffIds } = await partiesOf(trx, trajectoryId);
 			const reviewers = await trx.selectFrom('users').select('id').where('role', '=', 'reviewer').where('organisation_id', '=', row.organisation_id).execute();
-			await notify(trx, staff.map((s) => s.id), { event: 'plan_submitted', trajectoryId, path: `/aanbieder/clienten/${trajectoryId}/plan`, params: names }, now);
+			await notify(trx, providerStaffIds, { event: 'plan_submitted', trajectoryId, path: `/aanbieder/clienten/${trajectoryId}/plan`, params: names }, now);
 			await notify(trx, reviewers.map((r) => r.id), { event: 'plan_submitted', trajectoryId, path: `/beoordelen/${trajectoryId}`, params: names }, now);
 			return { versionNumber: number, alreadySubmitted: false };
 		});

@@ -374,14 +374,7 @@ export async function decide(db: Db, actor: Actor, planVersionId: string, input:
 		);
 
 		const parties = await partiesOf(trx, trajectoryId);
-		const names = await trx
-			.selectFrom('trajectories as t')
-			.innerJoin('users as c', 'c.id', 't.client_id')
-			.innerJoin('providers as p', 'p.id', 't.provider_id')
-			.select(['c.display_name as client_name', 'p.name as provider_name'])
-			.where('t.id', '=', trajectoryId)
-			.executeTakeFirstOrThrow();
-		const notice = { event: eventOf[input.decision], trajectoryId, params: { clientName: names.client_name, providerName: names.provider_name } };
+		const notice = { event: eventOf[input.decision], trajectoryId, params: parties.names };
 		await notify(trx, [parties.clientId], { ...notice, path: '/plan' }, now);
 		await notify(trx, parties.providerStaffIds, { ...notice, path: `/aanbieder/clienten/${trajectoryId}/plan` }, now);
 		return { trajectoryId, decision: input.decision, status: to };
