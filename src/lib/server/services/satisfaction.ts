@@ -48,28 +48,63 @@ function publish(tally: Tally, minimum: number): Satisfaction {
 	) as Satisfaction;
 }
 
-interface ResponseRow {
+export interface CompletedResponseRow {
 	id: string;
 	provider_id: string;
 	detailed_type: string;
 	instrument_version: number;
+	wave: string;
 }
 
-/** Score every completed response the filter selects; `groupsOf` says which tallies it counts in. */
-async function tallyResponses(db: Db, providerIds: string[] | null, groupsOf: (row: ResponseRow) => string[]): Promise<Map<string, Tally>> {
-	const tallies = new Map<string, Tally>();
+/** Which completed responses to read; every part that is given narrows the set. */
+export interface CompletedResponseFilter {
+	providerIds?: readonly string[] | null;
+	waves?: readonly string[];
+	/** Paying organisations (ids) of the response's trajectory; paper responses have none. */
+	organisationIds?: readonly string[];
+	/** Benefit types of the trajectory's client; paper responses have none. */
+	benefits?: readonly string[];
+	/** Inclusive bounds on completed_at, ISO timestamps. */
+	completedFrom?: string | null;
+	completedBefore?: string | null;
+}
+
+/**
+ * The one reader of completed responses with their raw answers, shared by the provider pages and
+ * the research tables: in batches of BATCH by id, so memory stays flat whatever the volume. `visit`
+ * gets every response once, with its answers and its instrument version (responses of a version
+ * that no longer exists are skipped).
+ */
+export async function readCompletedResponses(
+	db: Db,
+	filter: CompletedResponseFilter,
+	visit: (row: CompletedResponseRow, answers: RawAnswers, instrument: InstrumentVersion) => void
+): Promise<void> {
 	const instruments = new Map<number, InstrumentVersion | null>();
 	let after = '';
 	for (;;) {
 		let query = db
 			.selectFrom('survey_responses')
 			.innerJoin('providers', 'providers.id', 'survey_responses.provider_id')
-			.select(['survey_responses.id', 'survey_responses.provider_id', 'providers.detailed_type', 'survey_responses.instrument_version'])
+			.select(['survey_responses.id', 'survey_responses.provider_id', 'providers.detailed_type', 'survey_responses.instrument_version', 'survey_responses.wave'])
 			.where('survey_responses.completed_at', 'is not', null)
 			.where('survey_responses.id', '>', after)
 			.orderBy('survey_responses.id')
 			.limit(BATCH);
-		if (providerIds) query = query.where('survey_responses.provider_id', 'in', providerIds);
+		if (filter.providerIds) query = query.where('survey_responses.provider_id', 'in', [...filter.providerIds]);
+		if (filter.waves && filter.waves.length > 0) query = query.where('survey_responses.wave', 'in', [...filter.waves]);
+		if (filter.completedFrom) query = query.where('survey_responses.completed_at', '>=', filter.completedFrom);
+		if (filter.completedBefore) query = query.where('survey_responses.completed_at', '<', filter.completedBefore);
+		const organisationIds = filter.organisationIds ?? [];
+		const benefits = filter.benefits ?? [];
+		if (organisationIds.length > 0 || benefits.length > 0) {
+			query = query.where('survey_responses.trajectory_id', 'in', (sub) => {
+				let trajectories = sub.selectFrom('trajectories').innerJoin('users', 'users.id', 'trajectories.client_id').select('trajectories.id');
+				if (organisationIds.length > 0) trajectories = trajectories.where('trajectories.organisation_id', 'in', [...organisationIds]);
+				if (benefits.length > 0) trajectories = trajectories.where('users.benefit_type', 'in', [...benefits]);
+				return trajectories;
+			});
+		}
 		const rows = await query.execute();
 		if (rows.length === 0) break;
 		after = rows[rows.length - 1]!.id;
@@ -89,18 +124,26 @@ async function tallyResponses(db: Db, providerIds: string[] | null, groupsOf: (r
 			if (!instruments.has(version)) instruments.set(version, await loadInstrument(db, version));
 			const instrument = instruments.get(version);
 			if (!instrument) continue;
-			const categories = categoriesOf(scoreRespondent((answersOf.get(row.id) ?? {}) as RawAnswers, instrument));
-			for (const group of groupsOf(row)) {
-				const tally = tallies.get(group) ?? emptyTally();
-				for (const domain of surveyDomains) {
-					const category = categories[domain];
-					if (category) tally[domain][category] += 1;
-				}
-				tallies.set(group, tally);
-			}
+			visit({ ...row, instrument_version: version }, (answersOf.get(row.id) ?? {}) as RawAnswers, instrument);
 		}
 		if (rows.length < BATCH) break;
 	}
+}
+
+/** Score every completed response the filter selects; `groupsOf` says which tallies it counts in. */
+async function tallyResponses(db: Db, providerIds: string[] | null, groupsOf: (row: CompletedResponseRow) => string[]): Promise<Map<string, Tally>> {
+	const tallies = new Map<string, Tally>();
+	await readCompletedResponses(db, { providerIds }, (row, answers, instrument) => {
+		const categories = categoriesOf(scoreRespondent(answers, instrument));
+		for (const group of groupsOf(row)) {
+			const tally = tallies.get(group) ?? emptyTally();
+			for (const domain of surveyDomains) {
+				const category = categories[domain];
+				if (category) tally[domain][category] += 1;
+			}
+			tallies.set(group, tally);
+		}
+	});
 	return tallies;
 }
 
