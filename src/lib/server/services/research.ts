@@ -50,8 +50,13 @@ function nextDay(day: string): string {
 	return date.toISOString();
 }
 
+/** Whether the actor may read research aggregates (for an endpoint to answer 401/403 before anything else). */
+export function canReadResearch(actor: Actor): boolean {
+	return can(actor, { action: 'research.read' });
+}
+
 function mayRead(actor: Actor): void {
-	if (!can(actor, { action: 'research.read' })) throw new Forbidden();
+	if (!canReadResearch(actor)) throw new Forbidden();
 }
 
 async function resolve(db: Db, selection: ResearchSelection): Promise<ResolvedSelection> {
