@@ -76,7 +76,7 @@ export function namedGemeenten(responsesPerGemeente: ReadonlyMap<string, number>
 }
 
 /** A fresh pseudonym source for one export: 12 hex digits from the CSPRNG, never repeated within it. */
-export function pseudonyms(random: (bytes: Uint8Array) => Uint8Array = (bytes) => crypto.getRandomValues(bytes)): () => string {
+export function pseudonyms(random: (bytes: Uint8Array<ArrayBuffer>) => Uint8Array = (bytes) => crypto.getRandomValues(bytes)): () => string {
 	const used = new Set<string>();
 	return () => {
 		for (;;) {

@@ -85,7 +85,7 @@ describe('api tokens', () => {
 	it('allows at most ten active tokens', async () => {
 		const active = (await listApiTokens(testDb.db, researcher, t0)).filter((entry) => entry.status === 'active').length;
 		for (let i = active; i < MAX_ACTIVE_TOKENS; i++) await createApiToken(testDb.db, researcher, { name: `n${i}`, lifetimeDays: 30 }, t0);
-		await expect(createApiToken(testDb.db, researcher, { name: 'one too many', lifetimeDays: 30 }, t0)).rejects.toMatchObject({ fields: { name: 'token_error_too_many' } });
+		await expect(createApiToken(testDb.db, researcher, { name: 'one too many', lifetimeDays: 30 }, t0)).rejects.toMatchObject({ fields: { name: 'apitoken_error_too_many' } });
 		// Expired ones do not count.
 		const later = new Date(t0.getTime() + 31 * DAY);
 		await expect(createApiToken(testDb.db, researcher, { name: 'later', lifetimeDays: 30 }, later)).resolves.toBeTruthy();

@@ -71,8 +71,8 @@ export async function createApiToken(
 	assertMayManage(actor);
 	const name = input.name.trim();
 	const problems: Record<string, string> = {};
-	if (name === '' || name.length > TOKEN_NAME_MAX) problems.name = 'token_error_name';
-	if (!(tokenLifetimes as readonly number[]).includes(input.lifetimeDays)) problems.lifetimeDays = 'token_error_lifetime';
+	if (name === '' || name.length > TOKEN_NAME_MAX) problems.name = 'apitoken_error_name';
+	if (!(tokenLifetimes as readonly number[]).includes(input.lifetimeDays)) problems.lifetimeDays = 'apitoken_error_lifetime';
 	if (Object.keys(problems).length > 0) throw new Invalid(problems);
 
 	return db.transaction().execute(async (trx) => {
@@ -83,7 +83,7 @@ export async function createApiToken(
 			.where('revoked_at', 'is', null)
 			.where('expires_at', '>', now.toISOString())
 			.executeTakeFirstOrThrow();
-		if (Number(active.count) >= MAX_ACTIVE_TOKENS) throw new Invalid({ name: 'token_error_too_many' });
+		if (Number(active.count) >= MAX_ACTIVE_TOKENS) throw new Invalid({ name: 'apitoken_error_too_many' });
 		const secret = newSecretToken();
 		const row = {
 			id: secret.id,
