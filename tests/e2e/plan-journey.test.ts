@@ -3,7 +3,7 @@ import { expectAccessible } from './support/accessibility';
 import { demoUsers, signIn } from './support/auth';
 import { expect, test } from './support/fixtures';
 import { t } from './support/messages';
-import { addActivity, fillPlanning, fillWork, newClientWithProvider, openBrowser, providerOpensPlanOf } from './support/plan';
+import { addActivity, fillPlanning, fillWork, newClientWithProvider, openBrowser, PROVIDER, providerOpensPlanOf } from './support/plan';
 
 // Issue 4, the whole journey across three browsers: the client drafts on a phone, the provider
 // edits and signs, the client submits, the UWV reviewer asks for changes, the client amends, the
@@ -107,6 +107,25 @@ test.describe('the plan from draft to approval', () => {
 		await expect(provider.getByRole('main')).toContainText(name);
 		await provider.getByRole('link', { name: t('plan_title_provider', { name }) }).click();
 		await expect(provider.getByRole('main')).toContainText(t('plan_status_active'));
+
+		// Months later the reviewer records the outcome: the client finds the survey in the portal.
+		await reviewer.getByRole('link', { name: t('review_case_record_outcome') }).click();
+		await reviewer.getByRole('radio', { name: t('outcome_completed') }).check();
+		await reviewer.getByRole('radio', { name: t('outcome_placed_yes') }).check();
+		await reviewer.getByLabel(t('outcome_placed_on')).fill(new Date().toISOString().slice(0, 10));
+		await reviewer.getByLabel(t('outcome_contract_months')).fill('12');
+		await reviewer.getByRole('button', { name: t('outcome_submit') }).click();
+		await expect(reviewer.getByRole('status')).toContainText(t('outcome_done_title'));
+
+		await client.goto('/meldingen');
+		await expect(client.getByRole('main')).toContainText(t('notice_outcome_recorded', { clientName: name, providerName: PROVIDER, date: '' }));
+		await expectAccessible(client, 'notifications after the outcome');
+		await client.goto('/enquete');
+		await expect(client.getByRole('heading', { level: 2, name: t('survey_home_item_title', { provider: PROVIDER }) })).toBeVisible();
+		await expectAccessible(client, 'survey in the portal');
+		await client.getByRole('button', { name: t('survey_home_start') }).click();
+		await expect(client).toHaveURL(/\/enquete\/[a-z2-9]{24}\.[a-z2-9]{24}$/);
+		await expect(client.getByText(t('step_of', { current: 1, total: 5 }))).toBeVisible();
 
 		for (const page of [client, provider, reviewer]) await page.context().close();
 	});

@@ -268,6 +268,7 @@ export interface SurveyInvitationTable {
 	expires_at: string;
 	reminded_at: string | null;
 	completed_at: string | null;
+	portal_secret_hash: Generated<string | null>;
 }
 
 export interface SurveyResponseTable {

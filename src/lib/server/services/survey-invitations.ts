@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { AnswerCode, InstrumentVersion } from '$lib/domain/survey/instrument';
 import { isAnswerCode } from '$lib/domain/survey/instrument';
-import { Invalid, NotFound } from '$lib/domain/errors';
+import type { Actor } from '$lib/domain/actor';
+import { Forbidden, Invalid, NotFound } from '$lib/domain/errors';
 import { newSecretToken, parseToken, secretMatches } from '$lib/server/auth/secret-token';
 import type { Database } from '$lib/server/db';
 import { recordAudit } from './audit';
@@ -115,14 +116,16 @@ export async function findInvitation(
 	if (!parsed) return { state: 'unknown' };
 	const row = await db
 		.selectFrom('survey_invitations')
-		.select(['id', 'secret_hash', 'trajectory_id', 'wave', 'instrument_version', 'expires_at', 'completed_at'])
+		.select(['id', 'secret_hash', 'portal_secret_hash', 'trajectory_id', 'wave', 'instrument_version', 'expires_at', 'completed_at'])
 		.where('id', '=', parsed.id)
 		.executeTakeFirst();
-	if (!row || !secretMatches(parsed.secret, row.secret_hash)) return { state: 'unknown' };
+	// The mailed secret, or the one the portal made for the signed-in client (see portalSurveyLink).
+	const matches = row && (secretMatches(parsed.secret, row.secret_hash) || (row.portal_secret_hash !== null && secretMatches(parsed.secret, row.portal_secret_hash)));
+	if (!row || !matches) return { state: 'unknown' };
 	// A completed survey says thank you, also after the link would have expired.
 	if (row.completed_at) return { state: 'completed' };
 	if (row.expires_at <= now.toISOString()) return { state: 'expired' };
-	const { secret_hash: _hash, ...invitation } = row;
+	const { secret_hash: _hash, portal_secret_hash: _portalHash, ...invitation } = row;
 	return { state: 'valid', invitation: { ...invitation, instrument_version: Number(invitation.instrument_version) } };
 }
 
@@ -156,4 +159,43 @@ export async function openSurvey(db: Kysely<Database>, token: string, now = new 
 		resumePage: Math.min(progress + 1, pageCount),
 		pageCount
 	};
+}
+
+export interface ClientInvitation {
+	invitationId: string;
+	providerName: string;
+	wave: string;
+	expiresAt: string;
+	/** Answers were saved before: the survey resumes where it was left. */
+	started: boolean;
+}
+
+/** The signed-in client's surveys that can still be answered (not completed, not expired), newest first. */
+export async function openInvitationsOfClient(db: Kysely<Database>, actor: Actor, now = new Date()): Promise<ClientInvitation[]> {
+	if (actor.kind !== 'user' || actor.role !== 'client') throw new Forbidden();
+	const rows = await db
+		.selectFrom('survey_invitations')
+		.innerJoin('trajectories', 'trajectories.id', 'survey_invitations.trajectory_id')
+		.innerJoin('providers', 'providers.id', 'trajectories.provider_id')
+		.leftJoin('survey_responses', 'survey_responses.invitation_id', 'survey_invitations.id')
+		.select(['survey_invitations.id', 'survey_invitations.wave', 'survey_invitations.expires_at', 'providers.name', 'survey_responses.progress'])
+		.where('trajectories.client_id', '=', actor.id)
+		.where('survey_invitations.completed_at', 'is', null)
+		.where('survey_invitations.expires_at', '>', now.toISOString())
+		.orderBy('survey_invitations.created_at', 'desc')
+		.execute();
+	return rows.map((row) => ({ invitationId: row.id, providerName: row.name, wave: row.wave, expiresAt: row.expires_at, started: Number(row.progress ?? 0) > 0 }));
+}
+
+/**
+ * A link for the signed-in client to their own open survey. The mailed token is not stored (only its
+ * hash), so the portal gives the invitation a second secret of its own, renewed each time; the
+ * mailed link keeps working. Someone else's invitation is not found.
+ */
+export async function portalSurveyLink(db: Kysely<Database>, actor: Actor, invitationId: string, now = new Date()): Promise<string> {
+	const open = await openInvitationsOfClient(db, actor, now);
+	if (!open.some((invitation) => invitation.invitationId === invitationId)) throw new NotFound();
+	const secret = newSecretToken();
+	await db.updateTable('survey_invitations').set({ portal_secret_hash: secret.secretHash }).where('id', '=', invitationId).execute();
+	return `/enquete/${invitationId}.${secret.secret}`;
 }
