@@ -62,10 +62,12 @@ describe('chooseProvider', () => {
 		await testDb.db.updateTable('trajectories').set({ status: 'provider_signed' }).where('id', '=', open.id).execute();
 		await testDb.db.updateTable('plans').set({ signed_version: 1, signed_by: provider.id, signed_at: new Date().toISOString() }).where('trajectory_id', '=', open.id).execute();
 		const otherCode = await codeServing('WW', DEMO_PROVIDER_ID);
-		const outcome = await chooseProvider(testDb.db, client, otherCode);
+		const outcome = await chooseProvider(testDb.db, client, otherCode, new Date(Date.parse(open.chosenAt) + 10 * 24 * 60 * 60 * 1000));
 		expect(outcome).toMatchObject({ kind: 'switched', trajectoryId: open.id });
-		const after = await testDb.db.selectFrom('trajectories').select(['status', 'provider_id']).where('id', '=', open.id).executeTakeFirstOrThrow();
+		const after = await testDb.db.selectFrom('trajectories').select(['status', 'provider_id', 'chosen_at']).where('id', '=', open.id).executeTakeFirstOrThrow();
 		expect(after.status).toBe('draft');
+		// The submission deadline still counts from the first choice.
+		expect(after.chosen_at).toBe(open.chosenAt);
 		const plan = await testDb.db.selectFrom('plans').select('content').where('trajectory_id', '=', open.id).executeTakeFirstOrThrow();
 		expect(plan.content).toBe('{"targetOccupation":"Kok"}');
 		const signature = await testDb.db.selectFrom('plans').select(['signed_version', 'signed_by', 'signed_at']).where('trajectory_id', '=', open.id).executeTakeFirstOrThrow();

@@ -78,9 +78,11 @@ export async function chooseProvider(db: Db, actor: Actor, providerCode: string,
 			if (open.provider_id === provider.id) return { kind: 'unchanged' as const, trajectoryId: open.id };
 			if (!mayChangeProvider(open.status as TrajectoryStatus)) throw new Invalid({ provider: 'choose_not_possible' });
 			// A provider's signature belongs to the provider that gave it: a switch makes the plan a draft again.
+			// `chosen_at` stays: the submission deadline counts from the first choice, so switching
+			// providers never buys time.
 			await trx
 				.updateTable('trajectories')
-				.set({ provider_id: provider.id, status: 'draft', chosen_at: now.toISOString(), updated_at: now.toISOString() })
+				.set({ provider_id: provider.id, status: 'draft', updated_at: now.toISOString() })
 				.where('id', '=', open.id)
 				.execute();
 			await trx.updateTable('plans').set({ signed_version: null, signed_by: null, signed_at: null }).where('trajectory_id', '=', open.id).execute();
