@@ -54,7 +54,7 @@ export async function remindPlanDeadlines(db: Db, now = new Date()): Promise<num
 				.where('deadline_reminded_at', 'is', null)
 				.executeTakeFirst();
 			if (Number(updated.numUpdatedRows) !== 1) return false;
-			const params = { clientName: row.client_name, providerName: row.provider_name, date: deadline.toISOString().slice(0, 10) };
+			const params = { clientName: row.client_name, providerName: row.provider_name, date: deadline.toISOString() };
 			const staff = await trx.selectFrom('users').select('id').where('role', '=', 'provider').where('provider_id', '=', row.provider_id).execute();
 			await notify(trx, [row.client_id], { event: 'deadline_reminder', trajectoryId: row.id, path: '/plan', params }, now);
 			await notify(trx, staff.map((s) => s.id), { event: 'deadline_reminder', trajectoryId: row.id, path: `/aanbieder/clienten/${row.id}/plan`, params }, now);

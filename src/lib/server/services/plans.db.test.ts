@@ -313,7 +313,8 @@ describe('the submission deadline', () => {
 		expect(await remindPlanDeadlines(testDb.db, new Date(chosenAt.getTime() + 28 * DAY))).toBe(1);
 		const sent = await reminders();
 		expect(sent.map((n) => n.user_id).sort()).toEqual([client2.id, ...staff.map((s) => s.id)].sort());
-		expect(JSON.parse(sent[0]!.params).date).toBe('2027-04-05');
+		// The moment itself: each recipient's mail writes it out as a day in Dutch time and their language.
+		expect(JSON.parse(sent[0]!.params).date).toBe('2027-04-05T10:00:00.000Z');
 		expect(await remindPlanDeadlines(testDb.db, new Date(chosenAt.getTime() + 29 * DAY))).toBe(0);
 		expect(await reminders()).toHaveLength(sent.length);
 	});
