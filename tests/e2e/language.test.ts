@@ -49,6 +49,21 @@ test.describe('language switch', () => {
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('account_title'));
 	});
 
+	test('the plan and its review read in English: a reviewer\'s case and the provider\'s plan', async ({ page }) => {
+		await signIn(page, demoUsers.reviewerUtrecht);
+		await page.getByRole('button', { name: t('nav_language_switch') }).click();
+		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+		// Jeroen's plan waits for Gemeente Utrecht (demo data).
+		await page.getByRole('link', { name: 'Jeroen Peters' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(en('review_case_title', { name: 'Jeroen Peters' }));
+		await expect(page.getByRole('heading', { name: en('review_checks_title', { organisation: 'Gemeente Utrecht' }) })).toBeVisible();
+		await expect(page.getByRole('main')).toContainText(en('review_rule_budget'));
+		await expect(page.getByRole('button', { name: en('review_decide_submit') })).toBeVisible();
+		await expectAccessible(page, 'review case in English');
+		await page.getByRole('button', { name: en('nav_language_switch') }).click();
+		await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+	});
+
 	test('the switch button names its language in that language', async ({ page }) => {
 		await page.goto('/');
 		await expect(page.getByRole('button', { name: t('nav_language_switch') })).toHaveAttribute('lang', 'en');
