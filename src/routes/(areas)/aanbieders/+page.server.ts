@@ -5,7 +5,7 @@ import { orHttpError } from '$lib/server/http/domain-errors';
 import { clientSearchScope, countProviders, getProvidersByCodes, searchProviders, type ProviderListing } from '$lib/server/services/providers';
 import type { PageServerLoad } from './$types';
 
-const PAGE_SIZE = 20;
+const PAGE_SIZE = 10;
 
 function toCard(provider: ProviderListing) {
 	const { id, code, name, type, regions, activities, targetGroups, contractForms, priceMinEuros, priceMaxEuros, startWithinWeeks, placement } = provider;
@@ -30,7 +30,7 @@ export const load: PageServerLoad = async ({ locals, url, cookies }) => {
 	return {
 		criteria,
 		scope,
-		// Only what a card shows travels to the page (and into its hydration data).
+		// Only what a card shows travels to the page (SvelteKit serialises it even with csr = false).
 		result: { ...result, providers: result.providers.map(toCard) },
 		tray: tray.map((provider) => ({ code: provider.code, name: provider.name })),
 		trayFull: url.searchParams.has('vergelijken-vol'),
