@@ -1,6 +1,6 @@
 /**
  * Labels of reference codes, remembered per language: a list page shows a few hundred of them
- * (twenty cards, forty filter options) and each is a message lookup; the text of a code in a
+ * (ten cards of about twenty labels, forty filter options) and each is a message lookup; the text of a code in a
  * language never changes while the server runs.
  */
 export function rememberedLabels<C extends string>(label: (code: C) => string): (code: C, locale: string) => string {
