@@ -4,7 +4,7 @@ import { Forbidden, Invalid, NotFound } from '$lib/domain/errors';
 import { percentOneDecimal } from '$lib/domain/percentages';
 import { isOneOf, providerGroupOf, providerGroups, providerTypes, type ProviderGroup } from '$lib/domain/reference';
 import { chiSquareTest, type ChiSquareResult } from '$lib/domain/survey/chi-square';
-import { orderedItems, surveyDomains, type SurveyDomain, type Wording } from '$lib/domain/survey/instrument';
+import { orderedItems, surveyDomains, type InstrumentItem, type InstrumentVersion, type SurveyDomain, type Wording } from '$lib/domain/survey/instrument';
 import { categoriesOf, codedAnswer, scoreRespondent } from '$lib/domain/survey/scoring';
 import {
 	distribution,
@@ -112,21 +112,34 @@ interface Aggregate {
 	items: Map<string, { info: ItemInfo; counts: CategoryCounts }>;
 }
 
-/** The one pass: categories per group and per provider, and the reverse-coded answers per item. */
-async function aggregate(db: Db, filter: CompletedResponseFilter): Promise<Aggregate> {
+/** What a pass counts besides the categories per group (each costs time per response). */
+interface Wants {
+	providers?: boolean;
+	items?: boolean;
+}
+
+/** The one pass: categories per group, and when wanted per provider and the reverse-coded answers per item. */
+async function aggregate(db: Db, filter: CompletedResponseFilter, wants: Wants = { providers: true, items: true }): Promise<Aggregate> {
 	const result: Aggregate = {
 		responses: 0,
 		byGroup: { public: emptyDomainCounts(), semi_public: emptyDomainCounts(), private: emptyDomainCounts() },
 		byProvider: new Map(),
 		items: new Map()
 	};
+	// Sorted once per instrument version, not once per response.
+	const itemsOf = new Map<InstrumentVersion, InstrumentItem[]>();
+	const groupOf = new Map<string, ProviderGroup | null>();
 	await readCompletedResponses(db, filter, (row, answers, instrument) => {
-		if (!isOneOf(providerTypes, row.detailed_type)) return;
-		const group = providerGroupOf(row.detailed_type);
+		let group = groupOf.get(row.detailed_type);
+		if (group === undefined) {
+			group = isOneOf(providerTypes, row.detailed_type) ? providerGroupOf(row.detailed_type) : null;
+			groupOf.set(row.detailed_type, group);
+		}
+		if (group === null) return;
 		result.responses += 1;
 		const categories = categoriesOf(scoreRespondent(answers, instrument));
-		let provider = result.byProvider.get(row.provider_id);
-		if (!provider) {
+		let provider = wants.providers ? result.byProvider.get(row.provider_id) : undefined;
+		if (wants.providers && !provider) {
 			provider = { group, counts: emptyDomainCounts() };
 			result.byProvider.set(row.provider_id, provider);
 		}
@@ -134,9 +147,15 @@ async function aggregate(db: Db, filter: CompletedResponseFilter): Promise<Aggre
 			const category = categories[domain];
 			if (!category) continue;
 			result.byGroup[group][domain][category] += 1;
-			provider.counts[domain][category] += 1;
+			if (provider) provider.counts[domain][category] += 1;
 		}
-		for (const item of orderedItems(instrument)) {
+		if (!wants.items) return;
+		let items = itemsOf.get(instrument);
+		if (!items) {
+			items = orderedItems(instrument);
+			itemsOf.set(instrument, items);
+		}
+		for (const item of items) {
 			let entry = result.items.get(item.code);
 			if (!entry || entry.info.version < instrument.version) {
 				const info = { code: item.code, domain: item.domain, negative: item.negative, wording: item.wording, order: item.order, version: instrument.version };
@@ -244,19 +263,19 @@ async function breakdownOf(db: Db, data: Aggregate, minimum: number): Promise<Pr
 export async function standardTables(db: Db, actor: Actor, selection: ResearchSelection): Promise<StandardTables> {
 	mayRead(actor);
 	const resolved = await resolve(db, selection);
-	return tablesOf(await aggregate(db, resolved.filter), resolved.waves);
+	return tablesOf(await aggregate(db, resolved.filter, {}), resolved.waves);
 }
 
 export async function itemTables(db: Db, actor: Actor, selection: ResearchSelection): Promise<{ waves: string[]; items: ItemRow[] }> {
 	mayRead(actor);
 	const resolved = await resolve(db, selection);
-	return { waves: resolved.waves, items: itemsOf(await aggregate(db, resolved.filter)) };
+	return { waves: resolved.waves, items: itemsOf(await aggregate(db, resolved.filter, { items: true })) };
 }
 
 export async function providerBreakdown(db: Db, actor: Actor, selection: ResearchSelection, minimum: number): Promise<{ waves: string[]; minimum: number; domains: ProviderBreakdown[] }> {
 	mayRead(actor);
 	const resolved = await resolve(db, selection);
-	return { waves: resolved.waves, minimum, domains: await breakdownOf(db, await aggregate(db, resolved.filter), minimum) };
+	return { waves: resolved.waves, minimum, domains: await breakdownOf(db, await aggregate(db, resolved.filter, { providers: true }), minimum) };
 }
 
 export type RateGroup = ProviderGroup | 'total';
