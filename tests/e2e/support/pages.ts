@@ -26,7 +26,7 @@ export const pagesByUser: { user: DemoUser; paths: string[] }[] = [
 		user: demoUsers.reviewerUwv,
 		paths: ['/beoordelen', '/beoordelen?status=all', `/beoordelen/${demoTrajectoryIds.keesOverdue}`, '/beoordelen/clienten/nieuw', '/meldingen', '/account']
 	},
-	{ user: demoUsers.researcher, paths: ['/onderzoek', '/meldingen', '/account'] },
+	{ user: demoUsers.researcher, paths: ['/onderzoek', '/onderzoek/tokens', '/onderzoek/microdata', '/meldingen', '/account'] },
 	{
 		user: demoUsers.admin,
 		paths: ['/beheer', '/beheer?rol=reviewer', '/beheer/accounts/nieuw', '/beheer/regels', '/beheer/outbox', '/beheer/enquete', '/beheer/enquete/import', '/beheer/enquete/uitnodigen', '/meldingen', '/account']
