@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './support/fixtures';
-import { expectAccessible, expectNoHorizontalScroll } from './support/accessibility';
+import { expectAccessible, expectNoHorizontalScroll, withoutJavaScript } from './support/accessibility';
 import { demoUsers, signIn } from './support/auth';
 import { t } from './support/messages';
 import { openDatabase } from '../../src/lib/server/db/index';
@@ -80,4 +80,17 @@ test('an unknown wave in the address gives a clear message, not an error page', 
 	await page.goto('/onderzoek?wave=bestaat-niet');
 	await expect(page.getByRole('alert')).toContainText(t('research_unknown_wave', { wave: 'bestaat-niet' }));
 	await expectAccessible(page, 'unknown wave');
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('the selection form and the tables work as plain HTML', async ({ page }) => {
+		withoutJavaScript(page);
+		await chooseWave(page);
+		const table = page.locator('section[data-domain="kwaliteit"]').getByRole('table');
+		await expect(table.locator('tbody tr')).toHaveCount(4);
+		await expect(page.getByRole('checkbox', { name: wave, exact: true })).toBeChecked();
+		await expectAccessible(page, 'tables without JavaScript');
+	});
 });
