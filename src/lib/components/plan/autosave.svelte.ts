@@ -1,6 +1,8 @@
 import type { PlanChange } from '$lib/domain/plan/diff';
 import { autosave } from './format';
-import type { SavedState } from './SaveStatus.svelte';
+
+/** What the save-status line under a form says. */
+export type SavedState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: string } | { kind: 'failed' };
 
 export interface ConflictDetails {
 	changedBy: string;
