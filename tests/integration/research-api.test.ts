@@ -103,6 +103,19 @@ describe('GET /api/v1/survey/tables/[domain]', () => {
 		expect([bytes[0], bytes[1]]).toEqual([0x50, 0x4b]); // a zip, as every .xlsx
 	});
 
+	it('gives all four tables at once: JSON, one long CSV with a domain column, a workbook', async () => {
+		const body = await (await table('wave=2026-Q3', actors.researcher, 'all')).json();
+		expect(body.tables.map((entry: { domain: string }) => entry.domain)).toEqual(['maatwerk', 'kwaliteit', 'meerwaarde', 'vaardigheden']);
+		expect(body.tables[0]).toEqual(await (await table('wave=2026-Q3')).json());
+		const csv = (await (await table('wave=2026-Q3&format=csv', actors.researcher, 'all')).text()).split('\r\n');
+		expect(csv[0]).toBe('domain,group,nee_n,nee_pct,een_beetje_n,een_beetje_pct,ja_n,ja_pct,total_n,total_pct');
+		expect(csv).toHaveLength(1 + 16 + 1);
+		expect(csv[3]).toBe('maatwerk,private,23,28.8,57,71.3,0,0.0,80,100.0');
+		const xlsx = await table('wave=2026-Q3&format=xlsx', actors.researcher, 'all');
+		expect(xlsx.headers.get('content-disposition')).toBe('attachment; filename="regie-all-2026-Q3.xlsx"');
+		expect((await table('wave=2026-Q3&breakdown=provider', actors.researcher, 'all')).status).toBe(400);
+	});
+
 	it('breaks down per provider only from the publication minimum on', async () => {
 		const body = await (await table('wave=2026-Q3&breakdown=provider')).json();
 		// Both providers have 50 and 80 respondents (minimum 30); no cell is 1–4.
@@ -160,6 +173,7 @@ describe('authorization of every endpoint', () => {
 		['tables', (actor) => table('wave=2026-Q3', actor)],
 		['tables csv', (actor) => table('wave=2026-Q3&format=csv', actor)],
 		['tables unknown domain', (actor) => table('wave=x', actor, 'geluk')],
+		['all tables', (actor) => table('wave=2026-Q3', actor, 'all')],
 		['items', (actor) => call(getItems, '/api/v1/survey/items?wave=2026-Q3', actor)],
 		['response rates', (actor) => call(getRates, '/api/v1/survey/response-rates?wave=nope', actor)]
 	];
