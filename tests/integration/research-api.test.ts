@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, type Actor, type UserActor } from '$lib/domain/actor';
 import { instrumentVersion1 } from '$lib/domain/survey/instrument';
@@ -99,8 +100,14 @@ describe('GET /api/v1/survey/tables/[domain]', () => {
 		expect(international[2]).toBe('semi_public,0,,0,,0,,0,');
 		const xlsx = await table('wave=2026-Q3&format=xlsx');
 		expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
-		const bytes = new Uint8Array(await xlsx.arrayBuffer());
-		expect([bytes[0], bytes[1]]).toEqual([0x50, 0x4b]); // a zip, as every .xlsx
+		const files = unzipSync(new Uint8Array(await xlsx.arrayBuffer()));
+		const text = (name: string) => strFromU8(files[name]!);
+		// Two sheets (the table, the chi-square test); numbers stored as numbers, percentages as fractions shown as 0.0%.
+		expect(text('xl/workbook.xml')).toMatch(/name="maatwerk".*name="chi_square"/s);
+		expect(text('xl/styles.xml')).toContain('formatCode="0.0%"');
+		const sheet = text('xl/worksheets/sheet1.xml');
+		expect(sheet).toMatch(/<c r="B4"[^>]*><v>23<\/v><\/c>/);
+		expect(sheet).toMatch(/<c r="C4"[^>]*s="\d+"[^>]*><v>0\.288<\/v><\/c>/);
 	});
 
 	it('gives all four tables at once: JSON, one long CSV with a domain column, a workbook', async () => {
