@@ -189,6 +189,7 @@ describe('authorization of every endpoint', () => {
 		for (const [name, request] of endpoints) {
 			const response = await request(anonymous);
 			expect(response.status, name).toBe(401);
+			expect(response.headers.get('WWW-Authenticate'), name).toBe('Bearer');
 			expect(await response.json(), name).toHaveProperty('error');
 			for (const role of ['client', 'provider', 'reviewer.uwv', 'admin']) {
 				const forbidden = await request(actors[role]!);

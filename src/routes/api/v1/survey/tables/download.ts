@@ -30,7 +30,11 @@ export function problem(status: number, error: string, parameter?: string): Resp
 
 /** 401/403 as JSON, or null when the actor may read research tables. */
 export function refusal(actor: Actor): Response | null {
-	if (actor.kind !== 'user') return problem(401, 'sign in as a researcher or send Authorization: Bearer <token>');
+	if (actor.kind !== 'user') {
+		const response = problem(401, 'sign in as a researcher or send Authorization: Bearer <token>');
+		response.headers.set('WWW-Authenticate', 'Bearer');
+		return response;
+	}
 	if (!canReadResearch(actor)) return problem(403, 'research tables are for researchers only');
 	return null;
 }
