@@ -6,13 +6,12 @@
 // `--profile=DIR` runs the server with `node --cpu-prof` and leaves the profile in DIR (open it in
 // Chrome DevTools or summarise it with `tsx bench/providers/profile-summary.ts DIR/*.cpuprofile`).
 import autocannon from 'autocannon';
-import { execSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { DEMO_PASSWORD } from '../../src/lib/server/demo/seed';
 import { prepareBenchDatabase } from './generate';
-import { copyBuild, signIn, startServer, type RunningServer } from './server';
+import { copyBuild, ensureCurrentBuild, signIn, startServer, type RunningServer } from './server';
 
 const PROVIDERS = 500;
 const CONNECTIONS = 50;
@@ -32,20 +31,6 @@ interface Figures {
 	cpuMsPerRequest: number | null;
 }
 
-/**
- * The benchmark migrates its database with the migrations in `migrations/`; a build that bundles
- * fewer of them refuses to start on it ("previously executed migration … is missing").
- */
-function buildIsCurrent(): boolean {
-	if (!existsSync('build/index.js')) return false;
-	const bundled = readdirSync('build/server', { recursive: true, encoding: 'utf8' })
-		.filter((file) => file.endsWith('.js'))
-		.map((file) => readFileSync(`build/server/${file}`, 'utf8'))
-		.join('\n');
-	return readdirSync('migrations')
-		.filter((file) => file.endsWith('.ts'))
-		.every((file) => bundled.includes(`/migrations/${file}`));
-}
 
 async function measure(server: RunningServer, name: string, path: string, headers: Record<string, string>): Promise<Figures> {
 	const url = server.origin + path;
@@ -91,10 +76,7 @@ function option(name: string): string | undefined {
 async function main(): Promise<number> {
 	const only = option('only');
 	const profileDir = option('profile');
-	if (process.argv.includes('--build') || !buildIsCurrent()) {
-		console.log('Building (build/ is missing, older than migrations/, or --build was given)…');
-		execSync('npm run build', { stdio: 'inherit' });
-	}
+	ensureCurrentBuild();
 	const workDir = mkdtempSync('/tmp/regie-bench-providers-');
 	const file = `${workDir}/regie.db`;
 	let server: RunningServer | undefined;

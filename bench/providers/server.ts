@@ -1,5 +1,5 @@
 import { execSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 
@@ -8,6 +8,26 @@ import { join, resolve } from 'node:path';
  * `build/` (as the browser tests do), so that a rebuild in the same checkout during the run cannot
  * swap files under it.
  */
+
+/** build/ holds the server of the current code: it exists and bundles every migration. */
+function buildIsCurrent(): boolean {
+	if (!existsSync('build/index.js')) return false;
+	const bundled = readdirSync('build/server', { recursive: true, encoding: 'utf8' })
+		.filter((file) => file.endsWith('.js'))
+		.map((file) => readFileSync(`build/server/${file}`, 'utf8'))
+		.join('\n');
+	return readdirSync('migrations')
+		.filter((file) => file.endsWith('.ts'))
+		.every((file) => bundled.includes(`/migrations/${file}`));
+}
+
+/** Builds first when build/ is missing or older than migrations/, or when --build was given. */
+export function ensureCurrentBuild(): void {
+	if (process.argv.includes('--build') || !buildIsCurrent()) {
+		console.log('Building (build/ is missing, older than migrations/, or --build was given)…');
+		execSync('npm run build', { stdio: 'inherit' });
+	}
+}
 
 export interface RunningServer {
 	origin: string;

@@ -5,8 +5,7 @@
 // Run with `npm run bench:survey-submit` (= `tsx bench/survey-submit/run.ts`); it builds first when
 // `build/` is missing or older than the migrations, `--build` always does. Exits 1 when a target is
 // missed, 2 when the run fails.
-import { execSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { orderedItems, surveyDomains, type InstrumentVersion } from '../../src/lib/domain/survey/instrument';
@@ -14,7 +13,7 @@ import { migrateToLatest, openDatabase, type Db } from '../../src/lib/server/db/
 import { seedDemo } from '../../src/lib/server/demo/seed';
 import { latestPublishedVersion, loadInstrument } from '../../src/lib/server/services/survey-instrument';
 import { createInvitation } from '../../src/lib/server/services/survey-invitations';
-import { copyBuild, startServer, type RunningServer } from '../providers/server';
+import { copyBuild, ensureCurrentBuild, startServer, type RunningServer } from '../providers/server';
 
 const SURVEYS = 200;
 /** Of these, the last page is sent twice at once (a double tap, two tabs). */
@@ -37,17 +36,6 @@ const scenarios = [
 type Scenario = (typeof scenarios)[number];
 const sleep = (ms: number) => (ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve());
 
-/** See bench/providers/run.ts: a build that bundles fewer migrations refuses the migrated database. */
-function buildIsCurrent(): boolean {
-	if (!existsSync('build/index.js')) return false;
-	const bundled = readdirSync('build/server', { recursive: true, encoding: 'utf8' })
-		.filter((file) => file.endsWith('.js'))
-		.map((file) => readFileSync(`build/server/${file}`, 'utf8'))
-		.join('\n');
-	return readdirSync('migrations')
-		.filter((file) => file.endsWith('.ts'))
-		.every((file) => bundled.includes(`/migrations/${file}`));
-}
 
 interface Invited {
 	invitationId: string;
@@ -226,10 +214,7 @@ async function verify(db: Db, wave: string, respondents: Respondent[]): Promise<
 }
 
 async function main(): Promise<number> {
-	if (process.argv.includes('--build') || !buildIsCurrent()) {
-		console.log('Building (build/ is missing, older than migrations/, or --build was given)…');
-		execSync('npm run build', { stdio: 'inherit' });
-	}
+	ensureCurrentBuild();
 	const workDir = mkdtempSync('/tmp/regie-bench-survey-');
 	const file = `${workDir}/regie.db`;
 	let server: RunningServer | undefined;
