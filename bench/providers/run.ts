@@ -6,12 +6,11 @@
 // `--profile=DIR` runs the server with `node --cpu-prof` and leaves the profile in DIR (open it in
 // Chrome DevTools or summarise it with `tsx bench/providers/profile-summary.ts DIR/*.cpuprofile`).
 import autocannon from 'autocannon';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { DEMO_PASSWORD } from '../../src/lib/server/demo/seed';
 import { prepareBenchDatabase } from './generate';
-import { copyBuild, ensureCurrentBuild, signIn, startServer, type RunningServer } from './server';
+import { benchWorkspace, ensureCurrentBuild, signIn, type RunningServer } from './server';
 
 const PROVIDERS = 500;
 const CONNECTIONS = 50;
@@ -77,20 +76,11 @@ async function main(): Promise<number> {
 	const only = option('only');
 	const profileDir = option('profile');
 	ensureCurrentBuild();
-	const workDir = mkdtempSync('/tmp/regie-bench-providers-');
-	const file = `${workDir}/regie.db`;
-	let server: RunningServer | undefined;
-	const cleanUp = async () => {
-		await server?.stop();
-		server = undefined;
-		rmSync(workDir, { recursive: true, force: true });
-	};
-	const interrupted = () => void cleanUp().finally(() => process.exit(130));
-	process.once('SIGINT', interrupted);
-	process.once('SIGTERM', interrupted);
+	const workspace = benchWorkspace('regie-bench-providers');
+	const { file } = workspace;
 	try {
 		const register = await prepareBenchDatabase(file, PROVIDERS);
-		server = await startServer(copyBuild(workDir), file, profileDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(profileDir)}`] : []);
+		const server = await workspace.start(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(profileDir)}`] : []);
 		const cookie = await signIn(server.origin, 'client@demo.regie.nl', DEMO_PASSWORD);
 		console.log(`Providers: ${register.total} in the register (${register.active} active), SQLite ${file}`);
 		console.log(`Server: node build (a copy) at ${server.origin}; autocannon ${CONNECTIONS} connections × ${DURATION_SECONDS} s per page, on the same ${availableParallelism()} cores\n`);
@@ -131,7 +121,7 @@ async function main(): Promise<number> {
 		console.log(`info  load average at the end: ${loadavg().map((value) => value.toFixed(1)).join(' ')} on ${availableParallelism()} cores`);
 		return checks.every(([, ok]) => ok) ? 0 : 1;
 	} finally {
-		await cleanUp();
+		await workspace.cleanUp();
 	}
 }
 

@@ -1,5 +1,5 @@
 import { execSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 
@@ -132,4 +132,43 @@ export async function signIn(origin: string, email: string, password: string): P
 		.find((cookie) => cookie.startsWith('regie_session=') && cookie.length > 'regie_session='.length);
 	if (response.status !== 303 || !session) throw new Error(`sign-in as ${email} failed: HTTP ${response.status}`);
 	return session;
+}
+
+/** A scratch folder with a database file and at most one server, for one benchmark run. */
+export interface BenchWorkspace {
+	workDir: string;
+	/** The SQLite file the server uses. */
+	file: string;
+	/** Starts the built server (a copy of build/) on the workspace's database. */
+	start(nodeArgs?: string[]): Promise<RunningServer>;
+	stopServer(): Promise<void>;
+	/** Stops the server and removes the folder; also run on Ctrl-C. */
+	cleanUp(): Promise<void>;
+}
+
+export function benchWorkspace(prefix: string): BenchWorkspace {
+	const workDir = mkdtempSync(`/tmp/${prefix}-`);
+	const file = `${workDir}/regie.db`;
+	let server: RunningServer | undefined;
+	const stopServer = async () => {
+		await server?.stop();
+		server = undefined;
+	};
+	const cleanUp = async () => {
+		await stopServer();
+		rmSync(workDir, { recursive: true, force: true });
+	};
+	const interrupted = () => void cleanUp().finally(() => process.exit(130));
+	process.once('SIGINT', interrupted);
+	process.once('SIGTERM', interrupted);
+	return {
+		workDir,
+		file,
+		async start(nodeArgs = []) {
+			server = await startServer(copyBuild(workDir), file, nodeArgs);
+			return server;
+		},
+		stopServer,
+		cleanUp
+	};
 }

@@ -5,7 +5,6 @@
 // Run with `npm run bench:survey-submit` (= `tsx bench/survey-submit/run.ts`); it builds first when
 // `build/` is missing or older than the migrations, `--build` always does. Exits 1 when a target is
 // missed, 2 when the run fails.
-import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { orderedItems, surveyDomains, type InstrumentVersion } from '../../src/lib/domain/survey/instrument';
@@ -13,7 +12,7 @@ import { migrateToLatest, openDatabase, type Db } from '../../src/lib/server/db/
 import { seedDemo } from '../../src/lib/server/demo/seed';
 import { latestPublishedVersion, loadInstrument } from '../../src/lib/server/services/survey-instrument';
 import { createInvitation } from '../../src/lib/server/services/survey-invitations';
-import { copyBuild, ensureCurrentBuild, startServer, type RunningServer } from '../providers/server';
+import { benchWorkspace, ensureCurrentBuild } from '../providers/server';
 
 const SURVEYS = 200;
 /** Of these, the last page is sent twice at once (a double tap, two tabs). */
@@ -215,17 +214,8 @@ async function verify(db: Db, wave: string, respondents: Respondent[]): Promise<
 
 async function main(): Promise<number> {
 	ensureCurrentBuild();
-	const workDir = mkdtempSync('/tmp/regie-bench-survey-');
-	const file = `${workDir}/regie.db`;
-	let server: RunningServer | undefined;
-	const cleanUp = async () => {
-		await server?.stop();
-		server = undefined;
-		rmSync(workDir, { recursive: true, force: true });
-	};
-	const interrupted = () => void cleanUp().finally(() => process.exit(130));
-	process.once('SIGINT', interrupted);
-	process.once('SIGTERM', interrupted);
+	const workspace = benchWorkspace('regie-bench-survey');
+	const { file } = workspace;
 	try {
 		const setup = openDatabase({ url: `file:${file}` }).db;
 		let prepared: Awaited<ReturnType<typeof prepareDatabase>>;
@@ -234,7 +224,7 @@ async function main(): Promise<number> {
 		} finally {
 			await setup.destroy();
 		}
-		server = await startServer(copyBuild(workDir), file);
+		const server = await workspace.start();
 		const { invited, instrument } = prepared;
 		console.log(`Surveys: ${SURVEYS} invitations per run, instrument version ${instrument.version} (${instrument.items.length} items, 5 pages); SQLite ${file}`);
 		console.log(`Server: node build (a copy) at ${server.origin}; ${SURVEYS} respondents at once, each GET + 5 form posts; ${DOUBLE_SUBMITS} double submits and ${RETRIES} retries per run; same ${availableParallelism()} cores`);
@@ -245,14 +235,13 @@ async function main(): Promise<number> {
 		for (const scenario of scenarios) {
 			const cpuBefore = server.cpuMs();
 			const started = performance.now();
-			const respondents = await Promise.all(invited[scenario.name]!.map((invitation, index) => respond(server!.origin, instrument, invitation, index, scenario)));
+			const respondents = await Promise.all(invited[scenario.name]!.map((invitation, index) => respond(server.origin, instrument, invitation, index, scenario)));
 			const seconds = (performance.now() - started) / 1000;
 			const cpuAfter = server.cpuMs();
 			const requests = respondents.reduce((sum, respondent) => sum + respondent.submits.length + 1, 0);
 			results.push({ scenario, respondents, seconds, cpu: cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / requests });
 		}
-		await server.stop();
-		server = undefined;
+		await workspace.stopServer();
 
 		const { db } = openDatabase({ url: `file:${file}` });
 		const checks: [string, boolean][] = [];
@@ -297,7 +286,7 @@ async function main(): Promise<number> {
 		console.log(`info  load average at the end: ${loadavg().map((value) => value.toFixed(1)).join(' ')} on ${availableParallelism()} cores`);
 		return checks.every(([, ok]) => ok) ? 0 : 1;
 	} finally {
-		await cleanUp();
+		await workspace.cleanUp();
 	}
 }
 
