@@ -29,6 +29,20 @@ export default defineConfig({
 					testTimeout: 20_000,
 					hookTimeout: 30_000
 				}
+			},
+			{
+				// Tests against the built server in child processes (tests/support/built-server.ts):
+				// several instances, kill -9, the authorization matrix. Needs `npm run build` first;
+				// on PostgreSQL when TEST_DATABASE_URL is set. One file at a time: each starts servers.
+				extends: true,
+				test: {
+					name: 'server',
+					include: ['tests/server/**/*.test.ts'],
+					environment: 'node',
+					fileParallelism: false,
+					testTimeout: 180_000,
+					hookTimeout: 120_000
+				}
 			}
 		]
 	}

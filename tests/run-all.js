@@ -1,15 +1,16 @@
 #!/usr/bin/env node
 // The whole test suite, as `npm test` runs it:
-//   1. vitest, every project (unit and db; db on PostgreSQL when TEST_DATABASE_URL is set)
-//   2. npm run build (the browser tests run against the built app)
+//   1. vitest, projects unit and db (db on PostgreSQL when TEST_DATABASE_URL is set)
+//   2. npm run build (the browser and server tests run against the built app)
 //   3. playwright (tests/e2e, see playwright.config.ts)
+//   4. vitest project server (tests/server: built server processes, kill -9, authorization matrix)
 // Output streams as it comes; at the end one line per suite and the total, as the last line:
 //   N passed, N failed[, N skipped]
 // The totals are also written to tests/.output/totals-<all|db>.json (used by .ci/run).
 // Exit code 1 when a step fails, a report is missing, or a suite ran no tests at all.
 //
 //   node tests/run-all.js            everything
-//   node tests/run-all.js --db-only  only the vitest "db" project (the PostgreSQL pass in CI)
+//   node tests/run-all.js --db-only  the vitest "db" and "server" projects (the PostgreSQL pass in CI)
 //
 // Plain Node (ESM), no dependencies.
 import { spawn } from 'node:child_process';
@@ -123,13 +124,19 @@ async function main() {
 	/** @type {string[]} */
 	const problems = [];
 
+	const serverTests = () => vitest(dbOnly ? 'vitest server (db)' : 'vitest server', ['--project', 'server'], join(outputDir, `vitest-server${dbOnly ? '-db' : ''}.json`));
 	if (dbOnly) {
 		suites.push(await vitest('vitest db', ['--project', 'db'], join(outputDir, 'vitest-db.json')));
+		// The server tests run the built app; build/ is there when `npm test` ran before (as in CI).
+		const build = existsSync(join(root, 'build', 'index.js')) ? { code: 0 } : await run('npm', ['run', 'build']);
+		if (build.code === 0) suites.push(await serverTests());
+		else problems.push(`npm run build failed (exit code ${build.code}); server tests not run`);
 	} else {
-		suites.push(await vitest('vitest', [], join(outputDir, 'vitest.json')));
+		suites.push(await vitest('vitest', ['--project', 'unit', '--project', 'db'], join(outputDir, 'vitest.json')));
 		const build = await run('npm', ['run', 'build']);
 		if (build.code === 0) {
 			suites.push(await playwright(join(outputDir, 'playwright.json')));
+			suites.push(await serverTests());
 		} else {
 			// Never test a stale build: the browser tests did not run, which fails the run.
 			problems.push(`npm run build failed (exit code ${build.code}); browser tests not run`);
