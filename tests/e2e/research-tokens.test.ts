@@ -26,13 +26,17 @@ async function seedWave(count: number): Promise<string> {
 		const provider = await db.selectFrom('providers').select('id').where('detailed_type', '=', 'commercial').orderBy('code').executeTakeFirstOrThrow();
 		const at = '2026-09-10T12:00:00.000Z';
 		await db.insertInto('survey_waves').values({ name: wave, created_at: at }).execute();
+		// A response and its answers in one transaction: the server, scoring unscored responses
+		// for another test meanwhile, must never see a completed response without its answers.
 		for (let i = 0; i < count; i++) {
 			const id = `${wave}-${i}`;
-			await db
-				.insertInto('survey_responses')
-				.values({ id, invitation_id: null, trajectory_id: null, provider_id: provider.id, wave, instrument_version: 1, source: 'paper', import_batch_id: null, started_at: at, completed_at: at, overall: 7, comment: 'vertrouwelijk' })
-				.execute();
-			await db.insertInto('survey_answers').values(instrumentVersion1.items.map((item) => ({ response_id: id, item_code: item.code, answer: 'ja' }))).execute();
+			await db.transaction().execute(async (trx) => {
+				await trx
+					.insertInto('survey_responses')
+					.values({ id, invitation_id: null, trajectory_id: null, provider_id: provider.id, wave, instrument_version: 1, source: 'paper', import_batch_id: null, started_at: at, completed_at: at, overall: 7, comment: 'vertrouwelijk' })
+					.execute();
+				await trx.insertInto('survey_answers').values(instrumentVersion1.items.map((item) => ({ response_id: id, item_code: item.code, answer: 'ja' }))).execute();
+			});
 		}
 	} finally {
 		await db.destroy();
@@ -46,7 +50,7 @@ async function createToken(page: Page, name: string): Promise<string> {
 	await page.getByRole('button', { name: t('apitoken_create') }).click();
 	await expect(page.getByRole('status')).toContainText(t('apitoken_created_title', { name }));
 	const token = await page.getByLabel(t('apitoken_created_label')).inputValue();
-	expect(token).toMatch(/^[a-z2-9]{24}\.[a-z2-9]{24}$/);
+	expect(token).toMatch(/^[a-z2-9]{26}\.[a-z2-9]{26}$/);
 	return token;
 }
 

@@ -4,6 +4,7 @@ import { seedDemo } from './demo/seed';
 import { startMailWorker, type MailWorkerHandle, type PeriodicJob } from './mail/scheduler';
 import { configuredTransport } from './mail/transport';
 import { remindPlanDeadlines } from './services/plan-deadlines';
+import { scoreUnscoredResponses } from './services/survey-scores';
 
 /**
  * The running portal's database: opened once per process, migrated before the first request, and
@@ -25,6 +26,10 @@ export async function prepareApp(): Promise<void> {
 		const { created } = await seedDemo(db);
 		if (created) console.log('Regie: demo data loaded (password of every demo account: demo-wachtwoord)');
 	}
+	// Responses completed before their scores were stored (migration 08) are scored now, at start,
+	// rather than by the first research page that needs them.
+	const scored = await scoreUnscoredResponses(db);
+	if (scored > 0) console.log(`Regie: stored the scale scores of ${scored} earlier survey responses`);
 }
 
 /** Jobs of the background timer that write mails to the outbox before the worker sends them. */

@@ -285,6 +285,13 @@ export interface SurveyResponseTable {
 	overall: number | null;
 	comment: string | null;
 	progress: Generated<number>;
+	/** Scale-score category per domain (`ja`, `een_beetje`, `nee`), null without a score; see `scored`. */
+	score_maatwerk: Generated<string | null>;
+	score_kwaliteit: Generated<string | null>;
+	score_meerwaarde: Generated<string | null>;
+	score_vaardigheden: Generated<string | null>;
+	/** 1 once the scores above were stored (services/survey-scores.ts), 0 before. */
+	scored: Generated<number>;
 }
 
 export interface SurveyAnswerTable {

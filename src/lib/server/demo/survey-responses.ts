@@ -97,11 +97,15 @@ export async function seedDemoSurveyResponses(db: Kysely<Database>, options: Dem
 			answers.push({ response_id: id, item_code: item.code, answer: reverseCode(coded, item.negative) });
 		}
 	}
-	for (let offset = 0; offset < responses.length; offset += 100) {
-		await db.insertInto('survey_responses').values(responses.slice(offset, offset + 100)).execute();
-	}
-	for (let offset = 0; offset < answers.length; offset += 1000) {
-		await db.insertInto('survey_answers').values(answers.slice(offset, offset + 1000)).execute();
-	}
+	// One transaction, with the scores each response stores: a research page read in between must
+	// never find completed responses without their answers (it would score them as unanswered).
+	await db.transaction().execute(async (trx) => {
+		for (let offset = 0; offset < responses.length; offset += 100) {
+			await trx.insertInto('survey_responses').values(responses.slice(offset, offset + 100)).execute();
+		}
+		for (let offset = 0; offset < answers.length; offset += 1000) {
+			await trx.insertInto('survey_answers').values(answers.slice(offset, offset + 1000)).execute();
+		}
+	});
 	return responses.length;
 }

@@ -4,8 +4,8 @@ import { Forbidden, Invalid, NotFound } from '$lib/domain/errors';
 import { percentOneDecimal } from '$lib/domain/percentages';
 import { isOneOf, providerGroupOf, providerGroups, providerTypes, type ProviderGroup } from '$lib/domain/reference';
 import { chiSquareTest, type ChiSquareResult } from '$lib/domain/survey/chi-square';
-import { orderedItems, surveyDomains, type InstrumentItem, type InstrumentVersion, type SurveyDomain, type Wording } from '$lib/domain/survey/instrument';
-import { categoriesOf, codedAnswer, scoreRespondent } from '$lib/domain/survey/scoring';
+import { orderedItems, surveyDomains, type InstrumentVersion, type RawAnswer, type SurveyDomain, type Wording } from '$lib/domain/survey/instrument';
+import { codedAnswer } from '$lib/domain/survey/scoring';
 import {
 	distribution,
 	emptyCounts,
@@ -20,14 +20,17 @@ import { suppressRow, type SuppressedCell } from '$lib/domain/survey/suppression
 import type { ResearchSelection } from '$lib/schemas/research';
 import type { Db } from '$lib/server/db';
 import { recordAudit } from './audit';
-import { readCompletedResponses, type CompletedResponseFilter } from './satisfaction';
+import { loadInstrument } from './survey-instrument';
+import { completedResponsesOf, emptyDomainCounts, scoreCountsByProvider, type CompletedResponseFilter, type DomainCategoryCounts } from './survey-scores';
 
 /**
  * The research aggregates (issue 6): the standard table per domain with its chi-square test, the
  * item tables, response rates and the breakdown per provider, for a selection of waves, paying
- * organisations, benefit types and a period. Researchers only. One pass over the completed
- * responses in id order (the shared batched reader) keeps counts only, so memory stays flat; every
- * number comes from the pure survey modules (scoring, standard table, chi-square, suppression).
+ * organisations, benefit types and a period. Researchers only. The categories are the scale scores
+ * each completed response stores (scored by the scoring module when it was completed), counted per
+ * provider in one SQL statement (survey-scores.ts); the item tables count raw answers in SQL and
+ * reverse-code the counts with the scoring module. Only counts reach JS, so memory stays flat; the
+ * tables, percentages, chi-square and suppression come from the pure survey modules.
  */
 
 /** The selection checked against the database: unknown wave → 404, unknown organisation → 400. */
@@ -90,11 +93,6 @@ export async function selectionOptions(db: Db, actor: Actor): Promise<{ waves: s
 	return { waves, organisations };
 }
 
-type DomainCounts = Record<SurveyDomain, CategoryCounts>;
-
-const emptyDomainCounts = (): DomainCounts =>
-	Object.fromEntries(surveyDomains.map((domain) => [domain, emptyCounts()])) as DomainCounts;
-
 interface ItemInfo {
 	code: string;
 	domain: SurveyDomain;
@@ -107,67 +105,74 @@ interface ItemInfo {
 
 interface Aggregate {
 	responses: number;
-	byGroup: Record<ProviderGroup, DomainCounts>;
-	byProvider: Map<string, { group: ProviderGroup; counts: DomainCounts }>;
+	byGroup: Record<ProviderGroup, DomainCategoryCounts>;
+	byProvider: Map<string, { code: string; name: string; group: ProviderGroup; counts: DomainCategoryCounts }>;
 	items: Map<string, { info: ItemInfo; counts: CategoryCounts }>;
 }
 
-/** What a pass counts besides the categories per group (each costs time per response). */
-interface Wants {
-	providers?: boolean;
-	items?: boolean;
-}
+const groupOf = (detailedType: string): ProviderGroup | null => (isOneOf(providerTypes, detailedType) ? providerGroupOf(detailedType) : null);
 
-/** The one pass: categories per group, and when wanted per provider and the reverse-coded answers per item. */
-async function aggregate(db: Db, filter: CompletedResponseFilter, wants: Wants = { providers: true, items: true }): Promise<Aggregate> {
+/**
+ * The categories per group and per provider, from the scores the responses store (one count per
+ * provider in SQL); with `items`, also the reverse-coded answers per item. Responses of a provider
+ * of unknown type are left out of everything.
+ */
+async function aggregate(db: Db, filter: CompletedResponseFilter, wants: { items?: boolean } = { items: true }): Promise<Aggregate> {
 	const result: Aggregate = {
 		responses: 0,
 		byGroup: { public: emptyDomainCounts(), semi_public: emptyDomainCounts(), private: emptyDomainCounts() },
 		byProvider: new Map(),
 		items: new Map()
 	};
-	// Sorted once per instrument version, not once per response.
-	const itemsOf = new Map<InstrumentVersion, InstrumentItem[]>();
-	const groupOf = new Map<string, ProviderGroup | null>();
-	await readCompletedResponses(db, filter, (row, answers, instrument) => {
-		let group = groupOf.get(row.detailed_type);
-		if (group === undefined) {
-			group = isOneOf(providerTypes, row.detailed_type) ? providerGroupOf(row.detailed_type) : null;
-			groupOf.set(row.detailed_type, group);
-		}
-		if (group === null) return;
-		result.responses += 1;
-		const categories = categoriesOf(scoreRespondent(answers, instrument));
-		let provider = wants.providers ? result.byProvider.get(row.provider_id) : undefined;
-		if (wants.providers && !provider) {
-			provider = { group, counts: emptyDomainCounts() };
-			result.byProvider.set(row.provider_id, provider);
-		}
+	for (const row of await scoreCountsByProvider(db, filter)) {
+		const group = groupOf(row.detailedType);
+		if (group === null) continue;
+		result.responses += row.responses;
+		result.byProvider.set(row.providerId, { code: row.providerCode, name: row.providerName, group, counts: row.counts });
 		for (const domain of surveyDomains) {
-			const category = categories[domain];
-			if (!category) continue;
-			result.byGroup[group][domain][category] += 1;
-			if (provider) provider.counts[domain][category] += 1;
+			for (const category of tableCategories) result.byGroup[group][domain][category] += row.counts[domain][category];
 		}
-		if (!wants.items) return;
-		let items = itemsOf.get(instrument);
-		if (!items) {
-			items = orderedItems(instrument);
-			itemsOf.set(instrument, items);
-		}
-		for (const item of items) {
-			let entry = result.items.get(item.code);
-			if (!entry || entry.info.version < instrument.version) {
-				const info = { code: item.code, domain: item.domain, negative: item.negative, wording: item.wording, order: item.order, version: instrument.version };
-				entry = { info, counts: entry?.counts ?? emptyCounts() };
-				result.items.set(item.code, entry);
-			}
-			// Reverse-coded by the response's own instrument version.
-			const coded = codedAnswer(answers, item);
-			if (coded) entry.counts[coded] += 1;
-		}
-	});
+	}
+	if (wants.items) result.items = await itemCounts(db, filter);
 	return result;
+}
+
+/**
+ * Per item, the answers after reverse coding by the response's own instrument version. SQL counts
+ * the raw answers per version, item and answer; the scoring module reverse-codes each count. An
+ * item keeps the wording and position of the newest version that has it.
+ */
+async function itemCounts(db: Db, filter: CompletedResponseFilter): Promise<Aggregate['items']> {
+	const rows = await db
+		.selectFrom('survey_responses')
+		.innerJoin('providers', 'providers.id', 'survey_responses.provider_id')
+		.leftJoin('survey_answers', 'survey_answers.response_id', 'survey_responses.id')
+		.where(completedResponsesOf(filter))
+		.where('providers.detailed_type', 'in', [...providerTypes])
+		.groupBy(['survey_responses.instrument_version', 'survey_answers.item_code', 'survey_answers.answer'])
+		.select((eb) => ['survey_responses.instrument_version', 'survey_answers.item_code', 'survey_answers.answer', eb.fn.count<number>('survey_answers.item_code').as('n')])
+		.execute();
+	const instruments = new Map<number, InstrumentVersion>();
+	for (const version of new Set(rows.map((row) => Number(row.instrument_version)))) {
+		const instrument = await loadInstrument(db, version);
+		if (instrument) instruments.set(version, instrument);
+	}
+	const items: Aggregate['items'] = new Map();
+	// Every item of every version answered in the selection has a row, even without answers.
+	for (const instrument of [...instruments.values()].sort((a, b) => a.version - b.version)) {
+		for (const item of orderedItems(instrument)) {
+			const info = { code: item.code, domain: item.domain, negative: item.negative, wording: item.wording, order: item.order, version: instrument.version };
+			items.set(item.code, { info, counts: items.get(item.code)?.counts ?? emptyCounts() });
+		}
+	}
+	for (const row of rows) {
+		if (row.item_code === null || row.answer === null) continue;
+		const item = instruments.get(Number(row.instrument_version))?.items.find((candidate) => candidate.code === row.item_code);
+		if (!item) continue;
+		const coded = codedAnswer({ [item.code]: row.answer as RawAnswer }, item);
+		if (coded) items.get(item.code)!.counts[coded] += Number(row.n);
+	}
+	return items;
 }
 
 export interface DomainTable {
@@ -228,17 +233,11 @@ export interface ProviderBreakdown {
 	withheld: number;
 }
 
-async function breakdownOf(db: Db, data: Aggregate, minimum: number): Promise<ProviderBreakdown[]> {
-	const ids = [...data.byProvider.keys()];
-	const names = new Map<string, { code: string; name: string }>();
-	for (let start = 0; start < ids.length; start += 500) {
-		const rows = await db.selectFrom('providers').select(['id', 'code', 'name']).where('id', 'in', ids.slice(start, start + 500)).execute();
-		for (const row of rows) names.set(row.id, { code: row.code, name: row.name });
-	}
+function breakdownOf(data: Aggregate, minimum: number): ProviderBreakdown[] {
 	return surveyDomains.map((domain) => {
 		const rows: BreakdownRow[] = [];
 		let withheld = 0;
-		for (const [providerId, { group, counts }] of data.byProvider) {
+		for (const [providerId, { code, name, group, counts }] of data.byProvider) {
 			const cells = distribution(counts[domain]);
 			if (cells.n.total === 0) continue;
 			if (cells.n.total < minimum) {
@@ -248,8 +247,8 @@ async function breakdownOf(db: Db, data: Aggregate, minimum: number): Promise<Pr
 			const suppressed = suppressRow(tableCategories.map((category) => cells.n[category]));
 			rows.push({
 				providerId,
-				providerCode: names.get(providerId)?.code ?? '',
-				providerName: names.get(providerId)?.name ?? '',
+				providerCode: code,
+				providerName: name,
 				group,
 				cells: suppressed.map((cell, index) => ({ cell, pct: cell.kind === 'shown' ? cells.pct[tableCategories[index]!] : null })),
 				total: cells.n.total
@@ -275,7 +274,7 @@ export async function itemTables(db: Db, actor: Actor, selection: ResearchSelect
 export async function providerBreakdown(db: Db, actor: Actor, selection: ResearchSelection, minimum: number): Promise<{ waves: string[]; minimum: number; domains: ProviderBreakdown[] }> {
 	mayRead(actor);
 	const resolved = await resolve(db, selection);
-	return { waves: resolved.waves, minimum, domains: await breakdownOf(db, await aggregate(db, resolved.filter, { providers: true }), minimum) };
+	return { waves: resolved.waves, minimum, domains: breakdownOf(await aggregate(db, resolved.filter, {}), minimum) };
 }
 
 export type RateGroup = ProviderGroup | 'total';
@@ -352,7 +351,7 @@ export interface ResearchOverview {
 	minimum: number;
 }
 
-/** Everything the portal page shows, from one pass over the responses. */
+/** Everything the portal page shows, from one count of the scores per provider and one of the answers per item. */
 export async function researchOverview(db: Db, actor: Actor, selection: ResearchSelection, minimum: number): Promise<ResearchOverview> {
 	mayRead(actor);
 	const resolved = await resolve(db, selection);
@@ -361,7 +360,7 @@ export async function researchOverview(db: Db, actor: Actor, selection: Research
 		tables: tablesOf(data, resolved.waves),
 		items: itemsOf(data),
 		rates: await ratesOf(db, resolved),
-		breakdown: await breakdownOf(db, data, minimum),
+		breakdown: breakdownOf(data, minimum),
 		minimum
 	};
 }

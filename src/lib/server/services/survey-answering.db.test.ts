@@ -74,6 +74,20 @@ describe('saveSurveyPage', () => {
 		expect(answers).toEqual([{ item_code: 'mw1', answer: 'ja' }]);
 		const invitation = await testDb.db.selectFrom('survey_invitations').select('completed_at').where('id', '=', token.split('.')[0]!).executeTakeFirstOrThrow();
 		expect(invitation.completed_at).toBe(now.toISOString());
+		// The scale scores are stored with it: one of seven tailoring items is too few for a score.
+		expect(response).toMatchObject({ scored: 1, score_maatwerk: null, score_kwaliteit: null, score_meerwaarde: null, score_vaardigheden: null });
+	});
+
+	it('stores the scale scores of the answers saved on every page when it completes', async () => {
+		const token = await newToken();
+		await saveSurveyPage(testDb.db, token, { page: 1, answers: { mw1: 'ja', mw2: 'ja', mw3: 'een_beetje', mw5: 'nee' } }, now);
+		await saveSurveyPage(testDb.db, token, { page: 2, answers: { kd1: 'nee', kd2: 'nee', kd3: 'een_beetje', kd6: 'ja' } }, now);
+		await saveSurveyPage(testDb.db, token, { page: 4, answers: { vh1: 'een_beetje', vh2: 'ja' } }, now);
+		expect((await responsesOf(token))[0]).toMatchObject({ scored: 0, score_maatwerk: null });
+		await saveSurveyPage(testDb.db, token, { page: 5 }, now);
+		// maatwerk 2+2+1+2 (mw5 reversed) of 4 answered = 7/4 > 4/3; kwaliteit 0+0+1+0 = 1/4 < 2/3;
+		// meerwaarde nothing answered; vaardigheden 1+2 of 2 = 3/2 (2 of 3 items is enough).
+		expect((await responsesOf(token))[0]).toMatchObject({ scored: 1, score_maatwerk: 'ja', score_kwaliteit: 'nee', score_meerwaarde: null, score_vaardigheden: 'ja' });
 	});
 
 	it('completes with every item skipped and no overall', async () => {

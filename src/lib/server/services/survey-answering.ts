@@ -4,11 +4,13 @@ import { isValidOverall, orderedItems, type AnswerCode } from '$lib/domain/surve
 import type { Database } from '$lib/server/db';
 import { findInvitation } from './survey-invitations';
 import { loadInstrument, pagesOf } from './survey-instrument';
+import { storeResponseScores } from './survey-scores';
 
 /**
  * Answering a survey through its token link. Every page is saved as it is sent (an upsert), so a
  * person who closes the browser resumes where they left off; sending the last page completes the
- * response. The token is the only credential: there is no sign-in and no actor.
+ * response and stores its scale scores (survey-scores.ts) in the same transaction. The token is the
+ * only credential: there is no sign-in and no actor.
  *
  * Two sends at once (two tabs, a double tap, a retry) complete the response exactly once: every
  * write starts with a conditional UPDATE of the response row `WHERE completed_at IS NULL`, which
@@ -93,6 +95,8 @@ export async function saveSurveyPage(db: Kysely<Database>, token: string, input:
 				.where('completed_at', 'is', null)
 				.executeTakeFirst();
 			if (Number(completed.numUpdatedRows) === 0) return { state: 'completed', first: false };
+			// Scored after the row is claimed, so that no page saved at the same time can change the answers.
+			await storeResponseScores(trx, response.id, instrument);
 			await trx.updateTable('survey_invitations').set({ completed_at: now.toISOString() }).where('id', '=', invitation.id).execute();
 			return { state: 'completed', first: true };
 		}

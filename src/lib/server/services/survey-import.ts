@@ -10,13 +10,15 @@ import type { Database } from '$lib/server/db';
 import { recordAudit } from './audit';
 import { ensureWave } from './survey-invitations';
 import { latestPublishedVersion, loadInstrument } from './survey-instrument';
+import { storedScores } from './survey-scores';
 
 /**
  * Import of paper responses (issue 5): a CSV file (UTF-8, a BOM is fine, `,` or `;` separated,
  * header row) with the columns `provider` (register code), `completed_on` (YYYY-MM-DD), one column
  * per item code (`ja`, `een_beetje`, `nee`, or empty = skipped), optional `overall` (1–10) and
  * optional `instrument_version` (default: the latest published). Answers are stored raw, as ticked;
- * reverse coding belongs to the scoring module.
+ * reverse coding belongs to the scoring module, whose scale scores each response stores with it
+ * (survey-scores.ts).
  *
  * All or nothing: one bad row rejects the file with every problem found, and nothing is stored.
  * The same file (by checksum) is imported into a wave once, unless forced.
@@ -229,7 +231,8 @@ export async function importPaperResponses(db: Kysely<Database>, actor: Actor, i
 						completed_at: `${response.completedOn}T00:00:00.000Z`,
 						overall: response.overall,
 						comment: null,
-						progress: 0
+						progress: 0,
+						...storedScores(response.answers, context.instruments.get(response.instrumentVersion)!)
 					}))
 				)
 				.execute();
