@@ -43,7 +43,7 @@ test.describe('signing in', () => {
 		await expect(page.getByLabel(t('login_email'))).toBeFocused();
 	});
 
-	// The only deliberately failed sign-ins of the whole suite (2 of the 5 the IP may have per 15 minutes).
+	// Two of the three deliberately failed sign-ins of the whole suite (client-erasure.test.ts has the third; the IP may have 5 per 15 minutes).
 	test('an unknown e-mail address and a wrong password get the same message', async ({ page }) => {
 		await page.goto('/login');
 		await submitSignIn(page, uniqueEmail('niemand'), DEMO_PASSWORD);

@@ -37,6 +37,13 @@ describe('account permissions', () => {
 	});
 });
 
+describe('erasure', () => {
+	it('lets only the admin erase a client, not the reviewer who manages clients', () => {
+		expect(can(admin, { action: 'client.erase' })).toBe(true);
+		for (const actor of [reviewerUwv, reviewerGemeente, client, provider, researcher, anonymous]) expect(can(actor, { action: 'client.erase' })).toBe(false);
+	});
+});
+
 describe('other permissions', () => {
 	it('limits provider staff to their own provider', () => {
 		expect(can(provider, { action: 'provider.view-own', providerId: 'p1' })).toBe(true);

@@ -23,6 +23,7 @@ export type Permission =
 	| { action: 'account.view'; account: AccountRef }
 	| { action: 'account.invite'; account: AccountRef }
 	| { action: 'accounts.list' }
+	| { action: 'client.erase' }
 	| { action: 'organisation.view'; organisationId: string }
 	| { action: 'providers.browse' }
 	| { action: 'provider.view-own'; providerId: string }
@@ -59,6 +60,10 @@ export function can(actor: Actor, permission: Permission): boolean {
 			);
 		case 'accounts.list':
 			return actor.role === 'admin' || actor.role === 'reviewer';
+		case 'client.erase':
+			// Erasure on request (AVG/GDPR) removes a person for good: the functional administrator only,
+			// not the reviewer who manages the client's account.
+			return actor.role === 'admin';
 		case 'organisation.view':
 			return actor.role === 'admin' || actor.organisationId === permission.organisationId;
 		case 'providers.browse':

@@ -5,7 +5,7 @@ import { t } from './messages';
  * The demo accounts (src/lib/server/demo/seed.ts) and signing in through the real form.
  *
  * Sign-in failures are throttled per account and per IP (5 per 15 minutes) and every test comes
- * from 127.0.0.1: the whole suite deliberately fails at most 2 sign-ins (sign-in.test.ts). Never
+ * from 127.0.0.1: the whole suite deliberately fails at most 3 sign-ins (2 in sign-in.test.ts, 1 in client-erasure.test.ts). Never
  * add a test that signs in with a wrong password without lowering that count elsewhere.
  */
 

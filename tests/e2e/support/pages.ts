@@ -7,6 +7,9 @@ export const demoTrajectoryIds = {
 	ruudActive: '00000000-0000-4000-8000-000000000004'
 } as const;
 
+/** The confirmation page of erasure is shown for client2 (never sent: no test erases client2). */
+const demoClient2Id = 'user-demo-client2';
+
 /** The pages of the portal, per visitor: what the accessibility and small-screen runs visit. */
 export const publicPages = ['/', '/login', '/toegankelijkheid', '/privacy', '/uitnodiging/onbekend.onbekend', '/bestaat-niet'];
 
@@ -29,6 +32,19 @@ export const pagesByUser: { user: DemoUser; paths: string[] }[] = [
 	{ user: demoUsers.researcher, paths: ['/onderzoek', '/onderzoek/tokens', '/onderzoek/microdata', '/meldingen', '/account'] },
 	{
 		user: demoUsers.admin,
-		paths: ['/beheer', '/beheer?rol=reviewer', '/beheer/accounts/nieuw', '/beheer/regels', '/beheer/outbox', '/beheer/enquete', '/beheer/enquete/import', '/beheer/enquete/uitnodigen', '/meldingen', '/account']
+		paths: [
+			'/beheer',
+			'/beheer?rol=reviewer',
+			'/beheer/accounts/nieuw',
+			'/beheer/regels',
+			'/beheer/outbox',
+			'/beheer/enquete',
+			'/beheer/enquete/import',
+			'/beheer/enquete/uitnodigen',
+			'/beheer/clienten',
+			`/beheer/clienten/${demoClient2Id}/wissen`,
+			'/meldingen',
+			'/account'
+		]
 	}
 ];

@@ -131,7 +131,8 @@ export interface Database {
 
 export interface TrajectoryTable {
 	id: string;
-	client_id: string;
+	/** Null once the client was erased (migration 09): the trajectory stays as an anonymous row. */
+	client_id: string | null;
 	provider_id: string;
 	organisation_id: string;
 	status: string;
@@ -188,7 +189,8 @@ export interface PlanVersionTable {
 	rules: string;
 	rule_checks: string;
 	submitted_at: string;
-	submitted_by: string;
+	/** Null once the client who submitted it was erased (migration 09). */
+	submitted_by: string | null;
 	decision: string | null;
 	decision_reason: string | null;
 	decided_at: string | null;

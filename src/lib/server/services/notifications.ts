@@ -93,6 +93,8 @@ export async function partiesOf(db: Kysely<Database>, trajectoryId: string): Pro
 		.innerJoin('providers', 'providers.id', 'trajectories.provider_id')
 		.select(['trajectories.client_id', 'trajectories.provider_id', 'trajectories.organisation_id', 'users.display_name', 'providers.name'])
 		.where('trajectories.id', '=', trajectoryId)
+		// Joined on the client: an erased client's trajectory (client_id null) is not found.
+		.$narrowType<{ client_id: string }>()
 		.executeTakeFirstOrThrow();
 	const staff = await db.selectFrom('users').select('id').where('provider_id', '=', trajectory.provider_id).where('role', '=', 'provider').execute();
 	return {

@@ -33,6 +33,8 @@ export async function remindPlanDeadlines(db: Db, now = new Date()): Promise<num
 		.where('trajectories.status', 'in', ['draft', 'provider_signed'])
 		.where('trajectories.submitted_at', 'is', null)
 		.where('trajectories.deadline_reminded_at', 'is', null)
+		// Joined on the client: erased clients' trajectories (client_id null) are left out.
+		.$narrowType<{ client_id: string }>()
 		.execute();
 
 	const rulesByOrganisation = new Map<string, Awaited<ReturnType<typeof rulesOf>>>();

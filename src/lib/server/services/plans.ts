@@ -78,7 +78,8 @@ async function loadTrajectory(db: Db, trajectoryId: string): Promise<TrajectoryR
 		.select(['id', 'status', 'client_id', 'provider_id', 'organisation_id', 'chosen_at', 'submitted_at', 'extension_requested_at'])
 		.where('id', '=', trajectoryId)
 		.executeTakeFirst();
-	return row ? { ...row, status: row.status as TrajectoryStatus } : undefined;
+	// An erased client's trajectory (client_id null) has no plan anyone can open: old links answer 404.
+	return row && row.client_id !== null ? { ...row, client_id: row.client_id, status: row.status as TrajectoryStatus } : undefined;
 }
 
 /**

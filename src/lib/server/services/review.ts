@@ -184,6 +184,9 @@ async function trajectoryRef(db: Db, trajectoryId: string) {
 		.selectFrom('trajectories')
 		.select(['id', 'client_id', 'provider_id', 'organisation_id', 'status', 'placed', 'placed_on', 'contract_months', 'end_reason', 'ended_at'])
 		.where('id', '=', trajectoryId)
+		// An erased client's trajectory (client_id null) is not found: nothing to review any more.
+		.where('client_id', 'is not', null)
+		.$narrowType<{ client_id: string }>()
 		.executeTakeFirst();
 }
 

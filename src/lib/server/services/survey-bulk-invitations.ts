@@ -48,7 +48,8 @@ function assertMayInvite(actor: Actor): asserts actor is Extract<Actor, { kind: 
 const endOfDay = (day: string) => `${day}T23:59:59.999Z`;
 
 function endedQuery(db: Kysely<Database>, filter: EndedTrajectoryFilter) {
-	let query = db.selectFrom('trajectories as t').where('t.status', 'in', endedStatuses);
+	// An erased client's trajectory (client_id null) stays for the placement rates; nobody to invite.
+	let query = db.selectFrom('trajectories as t').where('t.status', 'in', endedStatuses).where('t.client_id', 'is not', null);
 	if (filter.endedFrom) query = query.where('t.ended_at', '>=', `${filter.endedFrom}T00:00:00.000Z`);
 	if (filter.endedTo) query = query.where('t.ended_at', '<=', endOfDay(filter.endedTo));
 	if (filter.organisationId) query = query.where('t.organisation_id', '=', filter.organisationId);
@@ -131,6 +132,8 @@ export async function inviteTrajectories(
 				.select(['id', 'client_id'])
 				.where('id', 'in', chunk)
 				.where('status', 'in', endedStatuses)
+				.where('client_id', 'is not', null)
+				.$narrowType<{ client_id: string }>()
 				.execute();
 			result.notEnded += chunk.length - ended.length;
 			for (const trajectory of ended) {

@@ -38,6 +38,8 @@ async function loadTrajectory(db: Db, trajectoryId: string) {
 		.innerJoin('providers as p', 'p.id', 't.provider_id')
 		.select(['t.id', 't.client_id', 't.provider_id', 't.organisation_id', 't.status', 't.chosen_at', 'c.display_name as client_name', 'p.name as provider_name'])
 		.where('t.id', '=', trajectoryId)
+		// Joined on the client: an erased client's trajectory (client_id null) is not found.
+		.$narrowType<{ client_id: string }>()
 		.executeTakeFirst();
 }
 
