@@ -7,11 +7,10 @@
 // missed, 2 when the run fails.
 import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { orderedItems, surveyDomains, type InstrumentVersion } from '../../src/lib/domain/survey/instrument';
+import type { InstrumentVersion } from '../../src/lib/domain/survey/instrument';
 import { migrateToLatest, openDatabase, type Db } from '../../src/lib/server/db/index';
 import { seedDemo } from '../../src/lib/server/demo/seed';
-import { latestPublishedVersion, loadInstrument } from '../../src/lib/server/services/survey-instrument';
-import { createInvitation } from '../../src/lib/server/services/survey-invitations';
+import { answersOf, closingFields, closingOf, inviteEndedClients, pageFields, postForm, publishedInstrument, type Invited } from '../../tests/support/survey-respondents';
 import { benchWorkspace, ensureCurrentBuild } from '../providers/server';
 
 const SURVEYS = 200;
@@ -35,64 +34,16 @@ const scenarios = [
 type Scenario = (typeof scenarios)[number];
 const sleep = (ms: number) => (ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve());
 
-
-interface Invited {
-	invitationId: string;
-	path: string;
-}
-
 /** Demo data, then SURVEYS clients with an ended trajectory each per scenario, invited for its wave. */
 async function prepareDatabase(db: Db): Promise<{ invited: Record<string, Invited[]>; instrument: InstrumentVersion }> {
 	await migrateToLatest(db);
 	await seedDemo(db);
-	const providers = await db.selectFrom('providers').select('id').where('active', '=', 1).orderBy('code').execute();
-	const organisation = (await db.selectFrom('organisations').select('id').orderBy('id').executeTakeFirstOrThrow()).id;
-	const now = new Date();
 	const invited = await db.transaction().execute(async (trx) => {
 		const lists: Record<string, Invited[]> = {};
-		for (let index = 0; index < SURVEYS * scenarios.length; index += 1) {
-			const scenario = scenarios[Math.floor(index / SURVEYS)]!;
-			const clientId = `bench-client-${index}`;
-			const trajectoryId = `bench-trajectory-${index}`;
-			await trx
-				.insertInto('users')
-				.values({
-					id: clientId,
-					email: `bench-${index}@bench.regie.test`,
-					display_name: `Bench ${index}`,
-					role: 'client',
-					password_hash: null,
-					organisation_id: organisation,
-					provider_id: null,
-					benefit_type: 'WW',
-					region: 'utrecht',
-					created_at: now.toISOString(),
-					activated_at: null
-				})
-				.execute();
-			await trx
-				.insertInto('trajectories')
-				.values({
-					id: trajectoryId,
-					client_id: clientId,
-					provider_id: providers[index % providers.length]!.id,
-					organisation_id: organisation,
-					status: index % 4 === 0 ? 'terminated' : 'completed',
-					chosen_at: now.toISOString(),
-					updated_at: now.toISOString(),
-					ended_at: now.toISOString(),
-					placed: index % 2
-				})
-				.execute();
-			const invitation = await createInvitation(trx, trajectoryId, scenario.wave, now);
-			if (!invitation) throw new Error(`no invitation for ${trajectoryId}`);
-			(lists[scenario.name] ??= []).push({ invitationId: invitation.invitationId, path: invitation.path });
-		}
+		for (const scenario of scenarios) lists[scenario.name] = await inviteEndedClients(trx, { count: SURVEYS, wave: scenario.wave, prefix: `bench-${scenario.name}` });
 		return lists;
 	});
-	const instrument = await loadInstrument(db, await latestPublishedVersion(db));
-	if (!instrument) throw new Error('no published instrument');
-	return { invited, instrument };
+	return { invited, instrument: await publishedInstrument(db) };
 }
 
 interface Submit {
@@ -102,27 +53,9 @@ interface Submit {
 	last: boolean;
 }
 
-/** The answers respondent `index` gives: every item answered but one skipped per page, varied. */
-function answersOf(instrument: InstrumentVersion, index: number): Map<string, string>[] {
-	const codes = ['ja', 'een_beetje', 'nee'];
-	return surveyDomains.map((domain, page) => {
-		const items = orderedItems(instrument, domain);
-		const skipped = (index + page) % items.length;
-		return new Map(items.filter((_, position) => position !== skipped).map((item, position) => [item.code, codes[(index + position) % 3]!]));
-	});
-}
-
 async function post(origin: string, path: string, fields: Record<string, string>, last: boolean): Promise<Submit> {
-	const started = performance.now();
-	const response = await fetch(origin + path, {
-		method: 'POST',
-		// As a browser posts a form without JavaScript (SvelteKit checks the Origin).
-		headers: { Origin: origin, Accept: 'text/html', 'Content-Type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams(fields),
-		redirect: 'manual'
-	});
-	await response.arrayBuffer();
-	return { ms: performance.now() - started, status: response.status, location: response.headers.get('location'), last };
+	const { ms, status, location } = await postForm(origin, path, fields);
+	return { ms, status, location, last };
 }
 
 interface Respondent {
@@ -144,15 +77,13 @@ async function respond(origin: string, instrument: InstrumentVersion, invitation
 		await opened.arrayBuffer();
 		if (opened.status !== 200) throw new Error(`GET ${opened.status}`);
 		for (const [page, answers] of pages.entries()) {
-			const fields: Record<string, string> = { page: String(page + 1), direction: 'next' };
-			for (const [code, answer] of answers) fields[`item_${code}`] = answer;
 			await sleep(scenario.thinkMs());
-			const submit = await post(origin, invitation.path, fields, false);
+			const submit = await post(origin, invitation.path, pageFields(page + 1, answers), false);
 			respondent.submits.push(submit);
 			if (submit.status !== 303 || submit.location !== `${invitation.path}?stap=${page + 2}`) throw new Error(`page ${page + 1}: HTTP ${submit.status} → ${submit.location}`);
 		}
 		await sleep(scenario.thinkMs());
-		const closing = { page: String(pages.length + 1), direction: 'next', overall: String((index % 10) + 1), comment: '' };
+		const closing = closingFields(pages.length + 1, closingOf(index));
 		const finals =
 			index < DOUBLE_SUBMITS
 				? await Promise.all([post(origin, invitation.path, closing, true), post(origin, invitation.path, closing, true)])

@@ -39,7 +39,7 @@ let worker: MailWorkerHandle | undefined;
 
 /**
  * Start the server's background timer once per process: the periodic jobs, then the outbox worker
- * (every 30 s, unref'd). Only the running server calls this (hooks `init`); tests and the tsx
+ * (every MAIL_WORKER_INTERVAL_SECONDS, 30 s by default; unref'd). Only the running server calls this (hooks `init`); tests and the tsx
  * command-line tools never do.
  */
 export function startBackgroundWork(): void {

@@ -24,6 +24,12 @@ describe('parseConfig', () => {
 		);
 	});
 
+	it('takes the interval of the mail worker in whole seconds, 1 to 3600', () => {
+		expect(parseConfig({}).MAIL_WORKER_INTERVAL_SECONDS).toBe(30);
+		expect(parseConfig({ MAIL_WORKER_INTERVAL_SECONDS: '1' }).MAIL_WORKER_INTERVAL_SECONDS).toBe(1);
+		for (const bad of ['0', '0.5', '3601', 'often']) expect(() => parseConfig({ MAIL_WORKER_INTERVAL_SECONDS: bad })).toThrow(/MAIL_WORKER_INTERVAL_SECONDS/);
+	});
+
 	it('refuses demo data in production mode', () => {
 		expect(() => parseConfig({ REGIE_DEMO: '1', NODE_ENV: 'production' })).toThrow(/REGIE_DEMO/);
 	});

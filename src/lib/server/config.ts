@@ -45,7 +45,9 @@ export const configSchema = z
 			.max(50)
 			.optional()
 			.transform((value) => (value ? value : undefined)),
-		SURVEY_REMINDER_DAYS: positiveInt(7)
+		SURVEY_REMINDER_DAYS: positiveInt(7),
+		// How often the background timer runs the periodic jobs and the outbox worker.
+		MAIL_WORKER_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30)
 	})
 	.refine((config) => !(config.REGIE_DEMO && config.NODE_ENV === 'production'), {
 		message: 'REGIE_DEMO=1 loads demo accounts with a known password and is refused when NODE_ENV=production',

@@ -1,13 +1,15 @@
 import type { Kysely } from 'kysely';
+import { config } from '$lib/server/config';
 import type { Database } from '$lib/server/db';
 import type { MailTransport } from './transport';
 import { runMailWorkerOnce } from './worker';
 
 /**
- * The server's background timer: every `intervalMs` it runs the periodic jobs (which write mails
- * to the outbox, e.g. plan deadline reminders) and then the outbox worker. Started once, from the
- * server hook's `init` — never in tests or the command-line tools. The timer is unref'd, so it
- * never keeps a stopping process alive, and a tick is skipped while the previous one still runs.
+ * The server's background timer: every `intervalMs` (default MAIL_WORKER_INTERVAL_SECONDS, 30 s)
+ * it runs the periodic jobs (which write mails to the outbox, e.g. plan deadline reminders) and
+ * then the outbox worker. Started once, from the server hook's `init` — never in tests or the
+ * command-line tools. The timer is unref'd, so it never keeps a stopping process alive, and a tick
+ * is skipped while the previous one still runs.
  */
 
 export type PeriodicJob = (db: Kysely<Database>, now: Date) => Promise<unknown>;
@@ -17,8 +19,6 @@ export interface MailWorkerHandle {
 	tick(): Promise<void>;
 	stop(): void;
 }
-
-export const WORKER_INTERVAL_MS = 30_000;
 
 export function startMailWorker(
 	db: Kysely<Database>,
@@ -46,7 +46,7 @@ export function startMailWorker(
 			running = false;
 		}
 	}
-	const timer = setInterval(() => void tick(), options.intervalMs ?? WORKER_INTERVAL_MS);
+	const timer = setInterval(() => void tick(), options.intervalMs ?? config().MAIL_WORKER_INTERVAL_SECONDS * 1000);
 	timer.unref();
 	return {
 		tick,

@@ -7,6 +7,8 @@ import type { AddressInfo } from 'node:net';
  */
 
 export interface ReceivedMail {
+	/** The envelope sender (MAIL FROM). */
+	from: string;
 	to: string[];
 	subject: string;
 	text: string;
@@ -17,11 +19,13 @@ export interface TestSmtpServer {
 	received: ReceivedMail[];
 	/** While true, every mail is refused with a temporary error (451). */
 	rejecting: boolean;
+	/** Wait this long before accepting each mail, as a slow mail server does. */
+	delayMs: number;
 	close(): Promise<void>;
 }
 
 export async function startTestSmtpServer(): Promise<TestSmtpServer> {
-	const state: TestSmtpServer = { url: '', received: [], rejecting: false, close: async () => {} };
+	const state: TestSmtpServer = { url: '', received: [], rejecting: false, delayMs: 0, close: async () => {} };
 	const server = new SMTPServer({
 		authOptional: true,
 		disabledCommands: ['STARTTLS', 'AUTH'],
@@ -30,13 +34,18 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
 			const chunks: Buffer[] = [];
 			stream.on('data', (chunk: Buffer) => chunks.push(chunk));
 			stream.on('end', () => {
-				if (state.rejecting) {
-					const refusal = Object.assign(new Error('Mailbox temporarily unavailable'), { responseCode: 451 });
-					callback(refusal);
-					return;
-				}
-				state.received.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), ...parseMessage(Buffer.concat(chunks).toString('utf8')) });
-				callback();
+				const answer = () => {
+					if (state.rejecting) {
+						const refusal = Object.assign(new Error('Mailbox temporarily unavailable'), { responseCode: 451 });
+						callback(refusal);
+						return;
+					}
+					const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
+					state.received.push({ from, to: session.envelope.rcptTo.map((rcpt) => rcpt.address), ...parseMessage(Buffer.concat(chunks).toString('utf8')) });
+					callback();
+				};
+				if (state.delayMs > 0) setTimeout(answer, state.delayMs);
+				else answer();
 			});
 		}
 	});

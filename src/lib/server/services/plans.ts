@@ -226,26 +226,26 @@ export interface SaveOutcome {
  */
 export async function savePlan(db: Db, actor: Actor, trajectoryId: string, baseVersion: number, patch: Partial<PlanContent>, now = new Date()): Promise<SaveOutcome> {
 	const { user } = await authorised(db, actor, trajectoryId, 'plan.edit');
-	try {
-		return await db.transaction().execute(async (trx) => {
+	const attempt = () =>
+		db.transaction().execute(async (trx): Promise<SaveOutcome> => {
 			const row = (await loadTrajectory(trx, trajectoryId))!;
 			if (!isEditable(row.status)) throw new Invalid({ plan: 'plan_error_not_editable' });
 			const plan = await planRow(trx, trajectoryId);
 			if (plan.version !== baseVersion && !(await onlyOwnSavesSince(trx, plan.id, baseVersion, user.id))) throw new LostRace();
 			// From here on the version read is the base: the person's own earlier saves (a save on blur
 			// still under way when they pressed the button) are no conflict with themselves.
-			baseVersion = plan.version;
+			const base = plan.version;
 			const current = planFromJson(plan.content);
 			const next = applyPatch(current, patch);
 			if (diffPlans(current, next).length === 0) return { version: plan.version, changed: false, status: row.status, savedAt: plan.updated_at };
 
-			const version = baseVersion + 1;
+			const version = base + 1;
 			const content = JSON.stringify(next);
 			const updated = await trx
 				.updateTable('plans')
 				.set({ content, version, updated_at: now.toISOString(), updated_by: user.id, signed_version: null, signed_by: null, signed_at: null })
 				.where('id', '=', plan.id)
-				.where('version', '=', baseVersion)
+				.where('version', '=', base)
 				.executeTakeFirst();
 			if (Number(updated.numUpdatedRows) !== 1) throw new LostRace();
 			await trx.insertInto('plan_revisions').values({ plan_id: plan.id, version, content, saved_at: now.toISOString(), saved_by: user.id }).execute();
@@ -255,8 +255,19 @@ export async function savePlan(db: Db, actor: Actor, trajectoryId: string, baseV
 			if (status !== row.status) await recordTransition(trx, { trajectoryId, actorId: user.id, from: row.status, to: status, reason: 'plan_changed' }, now);
 			return { version, changed: true, status, savedAt: now.toISOString() };
 		});
+	const lost = (caught: unknown) => caught instanceof LostRace || isUniqueViolation(caught);
+	try {
+		return await attempt();
 	} catch (caught) {
-		if (caught instanceof LostRace || isUniqueViolation(caught)) throw await conflictSince(db, trajectoryId, baseVersion);
+		if (!lost(caught)) throw caught;
+	}
+	// Another save committed while this one ran (PostgreSQL lets both start). Once more: when that
+	// was the person's own save (a double submit, a save on blur), it is no conflict, and the same
+	// content saves nothing new; someone else's save is a conflict.
+	try {
+		return await attempt();
+	} catch (caught) {
+		if (lost(caught)) throw await conflictSince(db, trajectoryId, baseVersion);
 		throw caught;
 	}
 }
@@ -397,8 +408,10 @@ export async function submitPlan(db: Db, actor: Actor, trajectoryId: string, ver
 export async function requestExtension(db: Db, actor: Actor, trajectoryId: string, now = new Date()): Promise<{ deadline: string }> {
 	const { user, row } = await authorised(db, actor, trajectoryId, 'plan.submit');
 	if (!hasDeadline(row)) throw new Invalid({ extension: 'plan_error_extension_not_possible' });
-	if (row.extension_requested_at !== null) throw new Invalid({ extension: 'plan_error_extension_once' });
 	const rules = await rulesOf(db, row.organisation_id);
+	const extended = { deadline: submissionDeadline(new Date(row.chosen_at), rules, true).toISOString() };
+	// There is one extension; asking again (a double click, the back button) is answered with it.
+	if (row.extension_requested_at !== null) return extended;
 	if (daysLeft(submissionDeadline(new Date(row.chosen_at), rules, false), now) <= 0) throw new Invalid({ extension: 'plan_error_extension_too_late' });
 	return db.transaction().execute(async (trx) => {
 		const updated = await trx
@@ -407,9 +420,9 @@ export async function requestExtension(db: Db, actor: Actor, trajectoryId: strin
 			.where('id', '=', trajectoryId)
 			.where('extension_requested_at', 'is', null)
 			.executeTakeFirst();
-		if (Number(updated.numUpdatedRows) !== 1) throw new Invalid({ extension: 'plan_error_extension_once' });
-		const deadline = submissionDeadline(new Date(row.chosen_at), rules, true).toISOString();
-		await recordAudit(trx, { actorId: user.id, action: 'plan.extension_requested', entityType: 'trajectory', entityId: trajectoryId, details: { extensionDays: rules.extensionDays, deadline } }, now);
-		return { deadline };
+		// A request that ran at the same moment got it: this one is answered with the same deadline.
+		if (Number(updated.numUpdatedRows) !== 1) return extended;
+		await recordAudit(trx, { actorId: user.id, action: 'plan.extension_requested', entityType: 'trajectory', entityId: trajectoryId, details: { extensionDays: rules.extensionDays, deadline: extended.deadline } }, now);
+		return extended;
 	});
 }
