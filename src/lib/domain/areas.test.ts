@@ -17,6 +17,12 @@ describe('areaFor', () => {
 		expect(areaFor('/enquete/some-token')).toBeNull();
 	});
 
+	it('reads a percent-encoded path as the router does, so an encoded letter opens no area', () => {
+		expect(areaFor('/%62eheer/clienten')?.roles).toEqual(['admin']);
+		expect(areaFor('/%65nquete')?.roles).toEqual(['client']);
+		expect(areaFor('/%E0%A4%A')).toBeNull();
+	});
+
 	it('leaves public pages public', () => {
 		for (const path of ['/', '/login', '/privacy', '/toegankelijkheid', '/healthz', '/uitnodiging/x']) {
 			expect(areaFor(path)).toBeNull();

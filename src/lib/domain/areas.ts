@@ -29,8 +29,21 @@ export const areas: readonly Area[] = [
 	{ prefix: '/meldingen', roles: signedIn }
 ];
 
+/**
+ * The path as the router matches it: percent-decoded the way SvelteKit does (every escape except
+ * `%25`), so that `/%62eheer` is the `/beheer` area here too.
+ */
+function routedPath(pathname: string): string {
+	try {
+		return pathname.split('%25').map(decodeURI).join('%25');
+	} catch {
+		return pathname; // malformed escapes match no route either
+	}
+}
+
 export function areaFor(pathname: string): Area | null {
-	const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+	const decoded = routedPath(pathname);
+	const path = decoded.length > 1 ? decoded.replace(/\/+$/, '') : decoded;
 	for (const area of areas) {
 		if (path === area.prefix) return area;
 		if (!area.exact && path.startsWith(`${area.prefix}/`)) return area;

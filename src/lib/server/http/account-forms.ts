@@ -1,4 +1,4 @@
-import { fail, type RequestEvent } from '@sveltejs/kit';
+import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { setError, superValidate } from 'sveltekit-superforms/server';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { z } from 'zod';
@@ -56,7 +56,15 @@ export async function createAccountAction(event: RequestEvent) {
 export async function newInvitationLinkAction(event: RequestEvent) {
 	const { locals, request, url } = event;
 	const parsed = userIdSchema.safeParse(Object.fromEntries(await request.formData()));
-	if (!parsed.success) return fail(400, { linkError: true });
-	const invitation = await orHttpError(() => reissueInvitation(locals.db, locals.actor, parsed.data.userId, invitationPolicy()));
+	// Only a tampered form names no account: the error page says so (the list has no place for it).
+	if (!parsed.success) error(400, 'Onbekend account');
+	let invitation;
+	try {
+		invitation = await orHttpError(() => reissueInvitation(locals.db, locals.actor, parsed.data.userId, invitationPolicy()));
+	} catch (caught) {
+		// The account was activated since the list was shown: it needs no link any more.
+		if (caught instanceof Invalid) return fail(409, { linkError: messageFor(Object.values(caught.fields)[0]!) });
+		throw caught;
+	}
 	return { invitation: { url: `${url.origin}${invitation.path}`, expiresAt: invitation.expiresAt, name: invitation.displayName } };
 }

@@ -5,6 +5,7 @@ import { anonymous, type UserActor } from '$lib/domain/actor';
 import { Forbidden, Invalid, NotFound } from '$lib/domain/errors';
 import { createAccountSchema } from '$lib/schemas/accounts';
 import { DEMO_PROVIDER_ID, ORG_GEMEENTE_UTRECHT_ID, ORG_GEMEENTE_ZWOLLE_ID, ORG_UWV_ID } from '$lib/server/demo/seed';
+import { newSecretToken } from '$lib/server/auth/secret-token';
 import { createAccount, listAccounts, reissueInvitation } from './accounts';
 import { acceptInvitation, openInvitation } from './invitations';
 
@@ -44,7 +45,7 @@ describe('createAccount', () => {
 			input({ role: 'client', displayName: 'Fatma Yilmaz', email, benefitType: 'WIA', organisationId: ORG_UWV_ID, region: 'utrecht' }),
 			options
 		);
-		expect(invitation.path).toMatch(/^\/uitnodiging\/[a-z2-9]{24}\.[a-z2-9]{24}$/);
+		expect(invitation.path).toMatch(/^\/uitnodiging\/[a-z2-9]{26}\.[a-z2-9]{26}$/);
 		const days = (Date.parse(invitation.expiresAt) - before) / 86_400_000;
 		expect(days).toBeGreaterThan(13.99);
 		expect(days).toBeLessThan(14.01);
@@ -172,6 +173,22 @@ describe('invitations', () => {
 		expect(fresh.displayName).toBe('Nieuwe Cliënt');
 		expect((await openInvitation(testDb.db, tokenOf(invitation.path))).status).toBe('unknown');
 		expect((await openInvitation(testDb.db, tokenOf(fresh.path))).status).toBe('valid');
+	});
+
+	it('makes no link for an account in use, which a link would let its holder take over', async () => {
+		const { userId, invitation } = await newClient(reviewerUwv);
+		expect(await acceptInvitation(testDb.db, tokenOf(invitation.path), 'fiets tulp wolk')).toEqual({ ok: true, userId });
+		await expect(reissueInvitation(testDb.db, reviewerUwv, userId, options)).rejects.toEqual(new Invalid({ userId: 'accounts_error_already_active' }));
+		await expect(reissueInvitation(testDb.db, admin, userId, options)).rejects.toBeInstanceOf(Invalid);
+		// A link that still exists from before (made by an older version) sets no password either.
+		const stale = newSecretToken();
+		await testDb.db
+			.insertInto('account_invitations')
+			.values({ id: stale.id, user_id: userId, secret_hash: stale.secretHash, created_by: admin.id, created_at: new Date().toISOString(), expires_at: new Date(Date.now() + 86_400_000).toISOString(), used_at: null })
+			.execute();
+		const before = await testDb.db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirstOrThrow();
+		expect(await acceptInvitation(testDb.db, stale.token, 'overname wachtwoord')).toEqual({ ok: false, state: { status: 'used' } });
+		expect(await testDb.db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirstOrThrow()).toEqual(before);
 	});
 
 	it("hides other organisations' clients from a reviewer asking for a new link", async () => {

@@ -90,11 +90,13 @@ export async function reissueInvitation(
 	options: { invitationValidDays: number }
 ): Promise<InvitationLink & { displayName: string }> {
 	if (actor.kind !== 'user') throw new Forbidden();
-	const account = await db.selectFrom('users').select(['id', 'role', 'organisation_id', 'display_name']).where('id', '=', userId).executeTakeFirst();
+	const account = await db.selectFrom('users').select(['id', 'role', 'organisation_id', 'display_name', 'activated_at']).where('id', '=', userId).executeTakeFirst();
 	// Someone who may not see the account learns nothing of it: not found, not forbidden.
 	if (!account || !can(actor, { action: 'account.invite', account: { role: account.role as Role, organisationId: account.organisation_id } })) {
 		throw new NotFound();
 	}
+	// A link sets the password: for an account in use it would let whoever holds it take it over.
+	if (account.activated_at !== null) throw new Invalid({ userId: 'accounts_error_already_active' });
 	return db.transaction().execute(async (trx) => {
 		await trx.deleteFrom('account_invitations').where('user_id', '=', userId).where('used_at', 'is', null).execute();
 		const link = await issueInvitation(trx, actor, userId, options.invitationValidDays, new Date());

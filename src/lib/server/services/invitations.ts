@@ -51,23 +51,36 @@ export async function acceptInvitation(
 	const state = await openInvitation(db, token, now);
 	if (state.status !== 'valid') return { ok: false, state };
 	const passwordHash = await hashPassword(password);
-	const claimed = await db.transaction().execute(async (trx) => {
-		const result = await trx
-			.updateTable('account_invitations')
-			.set({ used_at: now.toISOString() })
-			.where('id', '=', state.invitationId)
-			.where('used_at', 'is', null)
-			.executeTakeFirst();
-		if (Number(result.numUpdatedRows) !== 1) return false;
-		await trx
-			.updateTable('users')
-			.set({ password_hash: passwordHash, activated_at: now.toISOString() })
-			.where('id', '=', state.userId)
-			.execute();
-		// Other links for the same person are of no use any more.
-		await trx.deleteFrom('account_invitations').where('user_id', '=', state.userId).where('used_at', 'is', null).execute();
-		await recordAudit(trx, { actorId: state.userId, action: 'invitation.used', entityType: 'user', entityId: state.userId }, now);
-		return true;
-	});
+	let claimed: boolean;
+	try {
+		claimed = await db.transaction().execute(async (trx) => {
+			const result = await trx
+				.updateTable('account_invitations')
+				.set({ used_at: now.toISOString() })
+				.where('id', '=', state.invitationId)
+				.where('used_at', 'is', null)
+				.executeTakeFirst();
+			if (Number(result.numUpdatedRows) !== 1) return false;
+			// Only an account not yet in use gets its password from a link (never a takeover of an active one).
+			const activated = await trx
+				.updateTable('users')
+				.set({ password_hash: passwordHash, activated_at: now.toISOString() })
+				.where('id', '=', state.userId)
+				.where('activated_at', 'is', null)
+				.executeTakeFirst();
+			if (Number(activated.numUpdatedRows) !== 1) throw new AccountAlreadyActive();
+			// Other links for the same person are of no use any more.
+			await trx.deleteFrom('account_invitations').where('user_id', '=', state.userId).where('used_at', 'is', null).execute();
+			await recordAudit(trx, { actorId: state.userId, action: 'invitation.used', entityType: 'user', entityId: state.userId }, now);
+			return true;
+		});
+	} catch (caught) {
+		// The account is already in use: the transaction rolled back, the link stays unused.
+		if (!(caught instanceof AccountAlreadyActive)) throw caught;
+		claimed = false;
+	}
 	return claimed ? { ok: true, userId: state.userId } : { ok: false, state: { status: 'used' } };
 }
+
+/** Thrown inside the acceptance to roll it back. */
+class AccountAlreadyActive extends Error {}

@@ -1,4 +1,4 @@
-import { fail } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { message, setError, superValidate } from 'sveltekit-superforms/server';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { Invalid } from '$lib/domain/errors';
@@ -20,10 +20,14 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ locals, request }) => {
+	default: async ({ locals, params, request }) => {
+		// The case of this page, and only a version of it: a version of another trajectory is not
+		// decided here (the page would answer 404 after deciding it).
+		const reviewCase = await orHttpError(() => getReviewCase(locals.db, locals.actor, params.id, { publicationMinimum: publicationMinimum() }));
 		const form = await superValidate(request, adapter);
 		const decision = form.data.decision;
 		if (!form.valid || !decision) return fail(400, { form });
+		if (![reviewCase.latest, ...reviewCase.earlier].some((version) => version.id === form.data.planVersionId)) error(404, 'Niet gevonden');
 		try {
 			const result = await orHttpError(() => decide(locals.db, locals.actor, form.data.planVersionId, { decision, reason: form.data.reason }));
 			return message(form, { kind: 'decided', decision: result.decision } satisfies DecisionMessage);
