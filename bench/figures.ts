@@ -30,13 +30,13 @@ export function targetMet(figure: Figure): boolean {
 	return figure.kind === 'max' ? figure.measured <= figure.target : figure.measured >= figure.target;
 }
 
-/** measured / target: below 1 is good for a maximum, above 1 for a minimum. */
-export function ratioToTarget(figure: Figure): number {
-	return figure.measured / figure.target;
+/** measured / target: below 1 is good for a maximum, above 1 for a minimum; null for a target of 0. */
+export function ratioToTarget(figure: Figure): number | null {
+	return figure.target === 0 ? null : figure.measured / figure.target;
 }
 
 export function formatNumber(value: number, unit: string): string {
-	const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
+	const digits = Number.isInteger(value) || Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
 	return `${value.toFixed(digits)}${unit ? ` ${unit}` : ''}`;
 }
 

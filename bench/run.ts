@@ -43,7 +43,7 @@ for (const bench of benches) {
 	for (const figure of recorded.figures) {
 		const met = targetMet(figure);
 		if (!met) missed++;
-		rows.push([bench.name, figure.figure, describeTarget(figure), formatNumber(figure.measured, figure.unit), ratioToTarget(figure).toFixed(2), met ? 'PASS' : 'MISS']);
+		rows.push([bench.name, figure.figure, describeTarget(figure), formatNumber(figure.measured, figure.unit), ratioToTarget(figure)?.toFixed(2) ?? '–', met ? 'PASS' : 'MISS']);
 	}
 }
 const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
