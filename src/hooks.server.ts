@@ -1,4 +1,4 @@
-import { error, redirect, type Handle, type ServerInit } from '@sveltejs/kit';
+import { isRedirect, redirect, type Handle, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { building } from '$app/environment';
 import { anonymous } from '$lib/domain/actor';
@@ -6,6 +6,7 @@ import { accessTo } from '$lib/domain/areas';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { appDatabase, prepareApp, sessionPolicy, startBackgroundWork } from '$lib/server/app';
 import { setSessionCookie, clearSessionCookie } from '$lib/server/auth/cookies';
+import { inputGuard, refusalResponse } from '$lib/server/http/input-guard';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/sessions';
 import { actorFromBearer } from '$lib/server/services/api-tokens';
 import { loadActor } from '$lib/server/services/sign-in';
@@ -87,17 +88,24 @@ const areaGuard: Handle = async ({ event, resolve }) => {
 	const reading = event.request.method === 'GET' || event.request.method === 'HEAD';
 	if (access === 'sign-in') {
 		if (reading) redirect(303, `/login?redirectTo=${encodeURIComponent(event.url.pathname + event.url.search)}`);
-		error(401, 'Niet ingelogd');
+		return refusalResponse(event.request, 401, 'Niet ingelogd');
 	}
 	if (access === 'forbidden') {
 		const renderedByAreaLayout = reading && event.route.id?.startsWith('/(areas)/') === true;
-		if (!renderedByAreaLayout) error(403, 'Geen toegang');
+		if (!renderedByAreaLayout) return refusalResponse(event.request, 403, 'Geen toegang');
 	}
 	return resolve(event);
 };
 
 const securityHeaders: Handle = async ({ event, resolve }) => {
-	const response = await resolve(event);
+	let response: Response;
+	try {
+		response = await resolve(event);
+	} catch (caught) {
+		// A redirect thrown by a later hook (the role guard) is answered here, so that it gets these headers too.
+		if (!isRedirect(caught)) throw caught;
+		response = new Response(null, { status: caught.status, headers: { Location: caught.location } });
+	}
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	// A route may ask for a stricter policy (pages with a token in the URL do).
 	if (!response.headers.has('Referrer-Policy')) response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
@@ -110,4 +118,4 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(securityHeaders, language, session, areaGuard);
+export const handle = sequence(securityHeaders, language, session, areaGuard, inputGuard);

@@ -124,7 +124,7 @@ test.describe('the plan from draft to approval', () => {
 		await expect(client.getByRole('heading', { level: 2, name: t('survey_home_item_title', { provider: PROVIDER }) })).toBeVisible();
 		await expectAccessible(client, 'survey in the portal');
 		await client.getByRole('button', { name: t('survey_home_start') }).click();
-		await expect(client).toHaveURL(/\/enquete\/[a-z2-9]{24}\.[a-z2-9]{24}$/);
+		await expect(client).toHaveURL(/\/enquete\/[a-z2-9]{26}\.[a-z2-9]{26}$/);
 		await expect(client.getByText(t('step_of', { current: 1, total: 5 }))).toBeVisible();
 
 		for (const page of [client, provider, reviewer]) await page.context().close();

@@ -70,7 +70,8 @@ export const providerListQuerySchema = z.strictObject(
 
 /** Every parameter with all its values, the shape the schema reads. */
 function valuesByName(params: URLSearchParams): Record<string, string[]> {
-	const values: Record<string, string[]> = {};
+	// No prototype: a parameter named `__proto__` is just an unknown parameter, not Object.prototype.
+	const values: Record<string, string[]> = Object.create(null);
 	for (const [name, value] of params) (values[name] ??= []).push(value);
 	return values;
 }

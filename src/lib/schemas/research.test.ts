@@ -27,6 +27,10 @@ describe('parseResearchQuery', () => {
 
 	it('refuses unknown parameters, benefit types, formats, bad days and a period that ends before it starts', () => {
 		expect(parse('colour=red')).toEqual({ success: false, problem: { error: 'unknown parameter', parameter: 'colour' } });
+		// Names of Object.prototype are parameters like any other, not the prototype.
+		for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+			expect(parse(`${name}=x&wave=a`)).toEqual({ success: false, problem: { error: 'unknown parameter', parameter: name } });
+		}
 		expect(parse('benefit=AOW')).toMatchObject({ success: false, problem: { parameter: 'benefit' } });
 		expect(parse('format=pdf')).toMatchObject({ success: false, problem: { parameter: 'format' } });
 		expect(parse('from=2026-02-30')).toMatchObject({ success: false, problem: { parameter: 'from', error: 'must be a date YYYY-MM-DD' } });

@@ -83,7 +83,8 @@ export const researchQuerySchema = z
 	.refine((query) => !query.from || !query.to || query.from <= query.to, { error: 'must not be before from', path: ['to'] });
 
 function valuesByName(params: URLSearchParams): Record<string, string[]> {
-	const values: Record<string, string[]> = {};
+	// No prototype: a parameter named `__proto__` is just an unknown parameter, not Object.prototype.
+	const values: Record<string, string[]> = Object.create(null);
 	for (const [key, value] of params) (values[key] ??= []).push(value);
 	return values;
 }

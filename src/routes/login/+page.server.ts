@@ -1,18 +1,19 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { superValidate, setError } from 'sveltekit-superforms/server';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { homeOf, safeRedirectTarget } from '$lib/domain/areas';
+import { homeOf } from '$lib/domain/areas';
 import { m } from '$lib/paraglide/messages';
 import { signInSchema } from '$lib/schemas/auth';
 import { throttlePolicy } from '$lib/server/app';
 import { startSession } from '$lib/server/auth/cookies';
+import { localRedirect } from '$lib/server/http/redirect-target';
 import { checkCredentials } from '$lib/server/services/sign-in';
 import type { Actions, PageServerLoad } from './$types';
 
 const adapter = zod4(signInSchema);
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	if (locals.actor.kind === 'user') redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo')) ?? homeOf(locals.actor.role));
+	if (locals.actor.kind === 'user') redirect(303, localRedirect(url.searchParams.get('redirectTo')) ?? homeOf(locals.actor.role));
 	return { form: await superValidate(adapter), signedOut: url.searchParams.has('uitgelogd') };
 };
 
@@ -31,6 +32,6 @@ export const actions: Actions = {
 			return setError(form, 'password', message, { status: result.reason === 'throttled' ? 429 : 400 });
 		}
 		await startSession(locals.db, cookies, url, result.userId);
-		redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo')) ?? homeOf(result.role));
+		redirect(303, localRedirect(url.searchParams.get('redirectTo')) ?? homeOf(result.role));
 	}
 };

@@ -215,5 +215,6 @@ async function changeActivities(
 		(conflict) => fail(409, { conflict })
 	);
 	if (!result.ok) return result.answer;
-	redirect(303, `${basePath}/${stepSlug.activities}#activiteit-${parsed.data.activityId}`);
+	// The id is what the form sent: encoded, or a Location header with characters beyond Latin-1 makes redirect() throw.
+	redirect(303, `${basePath}/${stepSlug.activities}#activiteit-${encodeURIComponent(parsed.data.activityId)}`);
 }

@@ -24,7 +24,7 @@ afterAll(() => testDb.close());
 describe('api tokens', () => {
 	it('creates a token shown once and stores only a hash of its secret', async () => {
 		const created = await createApiToken(testDb.db, researcher, { name: ' R-script ', lifetimeDays: 90 }, t0);
-		expect(created.token).toMatch(/^[a-z2-9]{24}\.[a-z2-9]{24}$/);
+		expect(created.token).toMatch(/^[a-z2-9]{26}\.[a-z2-9]{26}$/);
 		expect(created.summary).toMatchObject({ name: 'R-script', status: 'active', expiresAt: new Date(t0.getTime() + 90 * DAY).toISOString() });
 		const row = await testDb.db.selectFrom('api_tokens').selectAll().where('id', '=', created.summary.id).executeTakeFirstOrThrow();
 		const secret = created.token.split('.')[1]!;

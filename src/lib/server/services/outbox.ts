@@ -144,5 +144,6 @@ export async function getOutboxMail(db: Kysely<Database>, actor: Actor, id: stri
  * can be read but the link cannot be used: `/enquete/abc….••••••`.
  */
 export function maskTokens(text: string): string {
-	return text.replace(/\b([a-z2-9]{24})\.[a-z2-9]{24}\b/g, '$1.••••••');
+	// 24 symbols per part for tokens made before the length went up to 26 (see secret-token.ts).
+	return text.replace(/\b([a-z2-9]{24,26})\.[a-z2-9]{24,26}\b/g, '$1.••••••');
 }

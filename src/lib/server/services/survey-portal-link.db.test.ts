@@ -42,7 +42,7 @@ describe('the survey in the portal', () => {
 
 	it('opens it with a link of its own, while the mailed link keeps working', async () => {
 		const first = await portalSurveyLink(testDb.db, client, invitationId, now);
-		expect(first).toMatch(new RegExp(`^/enquete/${invitationId}\\.[a-z2-9]{24}$`));
+		expect(first).toMatch(new RegExp(`^/enquete/${invitationId}\\.[a-z2-9]{26}$`));
 		expect((await openSurvey(testDb.db, first.slice('/enquete/'.length), now)).state).toBe('valid');
 		expect((await openSurvey(testDb.db, mailedToken, now)).state).toBe('valid');
 

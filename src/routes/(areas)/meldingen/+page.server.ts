@@ -1,4 +1,4 @@
-import { fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -25,7 +25,8 @@ const markSchema = z.object({ id: z.string().min(1).max(100) });
 export const actions: Actions = {
 	read: async ({ locals, request }) => {
 		const parsed = markSchema.safeParse(Object.fromEntries(await request.formData()));
-		if (!parsed.success) return fail(400, { marked: null });
+		// Only a tampered form names no notification: the error page says so.
+		if (!parsed.success) error(400, 'Onbekende melding');
 		await orHttpError(() => markRead(locals.db, locals.actor, parsed.data.id));
 		return { marked: 'one' as const };
 	},

@@ -1,9 +1,9 @@
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { addToTray, removeFromTray } from '$lib/domain/compare-tray';
-import { safeRedirectTarget } from '$lib/domain/areas';
 import { readTray, writeTray } from '$lib/server/http/compare-tray';
 import { orHttpError } from '$lib/server/http/domain-errors';
+import { localRedirect } from '$lib/server/http/redirect-target';
 import { publicationMinimum } from '$lib/server/app';
 import { clientSearchScope, getProvidersByCodes } from '$lib/server/services/providers';
 import { satisfactionOfProviders } from '$lib/server/services/satisfaction';
@@ -25,7 +25,7 @@ export const load: PageServerLoad = async ({ locals, cookies }) => {
 async function readForm(request: Request) {
 	const parsed = trayForm.safeParse(Object.fromEntries(await request.formData()));
 	const data = parsed.success ? parsed.data : {};
-	return { code: data.code ?? '', back: safeRedirectTarget(data.returnTo) ?? '/aanbieders' };
+	return { code: data.code ?? '', back: localRedirect(data.returnTo) ?? '/aanbieders' };
 }
 
 /** After a change, back to where the button was pressed, with a note when the tray was full. */

@@ -1,4 +1,4 @@
-import { fail } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { message, setError, superValidate } from 'sveltekit-superforms/server';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { Invalid } from '$lib/domain/errors';
@@ -35,7 +35,8 @@ export const actions: Actions = {
 		const id = String((await request.formData()).get('id') ?? '');
 		const tokens = await orHttpError(() => listApiTokens(locals.db, locals.actor));
 		const token = tokens.find((entry) => entry.id === id);
-		if (!token) return fail(404, { revokeError: true });
+		// Not one of theirs (or no id at all): the error page says so; the list has no place for it.
+		if (!token) error(404, 'Niet gevonden');
 		await orHttpError(() => revokeApiToken(locals.db, locals.actor, id));
 		return { revoked: token.name };
 	}
