@@ -333,6 +333,9 @@ export async function decide(db: Db, actor: Actor, planVersionId: string, input:
 	const trajectoryId = trajectory.id;
 
 	return db.transaction().execute(async (trx) => {
+		// The trajectory before the version: a decision committed in between (a double submit on
+		// PostgreSQL) then shows as "already decided", not as a trajectory no longer waiting.
+		const state = await trx.selectFrom('trajectories').select('status').where('id', '=', trajectoryId).executeTakeFirstOrThrow();
 		const current = await trx.selectFrom('plan_versions').select(['number', 'decision']).where('id', '=', planVersionId).executeTakeFirstOrThrow();
 		if (current.decision !== null) throw new Invalid({ decision: 'review_error_already_decided' });
 		const latest = await trx
@@ -341,7 +344,6 @@ export async function decide(db: Db, actor: Actor, planVersionId: string, input:
 			.where('trajectory_id', '=', trajectoryId)
 			.executeTakeFirstOrThrow();
 		if (Number(latest.latest) !== Number(current.number)) throw new Invalid({ decision: 'review_error_outdated' });
-		const state = await trx.selectFrom('trajectories').select('status').where('id', '=', trajectoryId).executeTakeFirstOrThrow();
 		const from = state.status as TrajectoryStatus;
 		if (!mayDecide(from)) throw new Invalid({ decision: 'review_error_not_waiting' });
 
