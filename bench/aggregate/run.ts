@@ -12,6 +12,7 @@ import { instrumentVersion1, surveyDomains, type SurveyDomain } from '../../src/
 import { migrateToLatest, openDatabase } from '../../src/lib/server/db/index';
 import { standardTables } from '../../src/lib/server/services/research';
 import { scoreUnscoredResponses } from '../../src/lib/server/services/survey-scores';
+import { seededRandom } from '../../src/lib/domain/seeded-random';
 
 /**
  * bench:aggregate (issue 6). Generates 100,000 and 1,000,000 completed responses (every item
@@ -34,18 +35,6 @@ const WAVE = 'bench';
 const PROVIDERS = 500;
 const self = fileURLToPath(import.meta.url);
 const arg = (name: string) => process.argv.find((value) => value.startsWith(`--${name}=`))?.split('=')[1];
-
-/** mulberry32: seeded, so every run measures the same data. */
-function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-	};
-}
 
 async function generate(file: string, size: number): Promise<void> {
 	rmSync(file, { force: true });

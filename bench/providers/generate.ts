@@ -10,23 +10,12 @@ import {
 } from '../../src/lib/domain/reference';
 import { migrateToLatest, openDatabase, type Db } from '../../src/lib/server/db/index';
 import { seedDemo } from '../../src/lib/server/demo/seed';
+import { seededRandom } from '../../src/lib/domain/seeded-random';
 
 /**
  * Invented providers on top of the demo register, so that the benchmark searches a register of
  * realistic size. Random but seeded: every run measures the same data.
  */
-
-/** mulberry32: a tiny seeded generator, plenty for test data. */
-function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-	};
-}
 
 const prefixes = ['Werk', 'Baan', 'Loopbaan', 'Koers', 'Talent', 'Stap', 'Kans', 'Vak', 'Start', 'Brug'];
 const suffixes = ['punt', 'wijzer', 'kracht', 'route', 'atelier', 'kompas', 'haven', 'lijn', 'werf', 'sprong'];

@@ -4,6 +4,7 @@ import { instrumentVersion1, type AnswerCode } from '../../domain/survey/instrum
 import { reverseCode } from '../../domain/survey/scoring';
 import type { Database } from '../db';
 import { ensureWave } from '../services/survey-invitations';
+import { seededRandom } from '../../domain/seeded-random';
 
 /**
  * Demo survey responses for the research pages (issue 6): a few hundred completed paper responses
@@ -20,18 +21,6 @@ export interface DemoSurveyOptions {
 	wave?: string;
 	count?: number;
 	now?: Date;
-}
-
-/** mulberry32: small, fast and good enough for demo data; the same seed gives the same numbers. */
-function generator(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 function seedOf(text: string): number {
@@ -63,7 +52,7 @@ export async function seedDemoSurveyResponses(db: Kysely<Database>, options: Dem
 	);
 	if (providers.length === 0) return 0;
 	const large = (['public', 'semi_public', 'private'] as const).flatMap((group) => providers.filter((provider) => provider.group === group).slice(0, 1));
-	const random = generator(seedOf(wave));
+	const random = seededRandom(seedOf(wave));
 	const start = Date.UTC(2026, 6, 1, 10, 0, 0);
 
 	const responses: Insertable<Database['survey_responses']>[] = [];

@@ -13,6 +13,7 @@ import { satisfactionComparison, satisfactionTallies } from './satisfaction';
 import { importPaperResponses } from './survey-import';
 import { loadInstrument } from './survey-instrument';
 import { scoreColumns, scoreUnscoredResponses, storedScores } from './survey-scores';
+import { seededRandom } from '$lib/domain/seeded-random';
 
 /**
  * One number, one place: the tables counted in SQL from the stored scores must equal the tables the
@@ -38,18 +39,6 @@ interface Generated {
 }
 const generated: Generated[] = [];
 const instruments = new Map<number, InstrumentVersion>();
-
-/** mulberry32: the same data on every run and both engines. */
-function seeded(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-	};
-}
 
 // Version 2: smaller domains (2, 3 or 4 items), an item of its own (vh4), negative items kept.
 const version2Items: [code: string, domain: string, negative: boolean][] = [
@@ -85,7 +74,7 @@ beforeAll(async () => {
 	expect(instruments.get(1)!.items.map((item) => item.code)).toEqual(instrumentVersion1.items.map((item) => item.code));
 
 	const providers = await testDb.db.selectFrom('providers').select(['id', 'code', 'detailed_type']).orderBy('code').execute();
-	const random = seeded(20261122);
+	const random = seededRandom(20261122);
 	const skipRates = [0, 0.2, 0.5, 0.8];
 	for (let index = 0; index < 700; index++) {
 		// Half the responses at a few providers, so that some reach a publication minimum.
