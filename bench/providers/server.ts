@@ -1,21 +1,15 @@
-import { execSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { buildIsCurrent, copyBuild, startBuiltServer, type RunningServer } from '../../tests/support/built-server';
+import { copyBuild, ensureCurrentBuild as ensureBuild, startBuiltServer, type RunningServer } from '../../tests/support/built-server';
 
 /**
  * The built portal in a child process, for as long as a benchmark runs (the process handling
  * itself lives in tests/support/built-server.ts, shared with the server tests).
  */
 
-export { copyBuild, freePort, signIn, type RunningServer } from '../../tests/support/built-server';
+export { copyBuild, signIn, type RunningServer } from '../../tests/support/built-server';
 
 /** Builds first when build/ is missing or older than migrations/, or when --build was given. */
-export function ensureCurrentBuild(): void {
-	if (process.argv.includes('--build') || !buildIsCurrent()) {
-		console.log('Building (build/ is missing, older than migrations/, or --build was given)…');
-		execSync('npm run build', { stdio: 'inherit' });
-	}
-}
+export const ensureCurrentBuild = () => ensureBuild(process.argv.includes('--build'));
 
 /** The built server on a SQLite file, with the demo data (NODE_ENV unset: demo data is refused in production). */
 export function startServer(appDir: string, databaseFile: string, nodeArgs: string[] = []): Promise<RunningServer> {

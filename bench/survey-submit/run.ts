@@ -9,8 +9,8 @@ import { recordFigures, type Figure } from '../figures';
 import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { InstrumentVersion } from '../../src/lib/domain/survey/instrument';
-import { migrateToLatest, openDatabase, type Db } from '../../src/lib/server/db/index';
-import { seedDemo } from '../../src/lib/server/demo/seed';
+import { openDatabase, type Db } from '../../src/lib/server/db/index';
+import { prepareDemo } from '../../tests/support/server-data';
 import { answersOf, closingFields, closingOf, inviteEndedClients, pageFields, postForm, publishedInstrument, type Invited } from '../../tests/support/survey-respondents';
 import { benchWorkspace, ensureCurrentBuild } from '../providers/server';
 
@@ -37,8 +37,7 @@ const sleep = (ms: number) => (ms > 0 ? new Promise((resolve) => setTimeout(reso
 
 /** Demo data, then SURVEYS clients with an ended trajectory each per scenario, invited for its wave. */
 async function prepareDatabase(db: Db): Promise<{ invited: Record<string, Invited[]>; instrument: InstrumentVersion }> {
-	await migrateToLatest(db);
-	await seedDemo(db);
+	await prepareDemo(db);
 	const invited = await db.transaction().execute(async (trx) => {
 		const lists: Record<string, Invited[]> = {};
 		for (const scenario of scenarios) lists[scenario.name] = await inviteEndedClients(trx, { count: SURVEYS, wave: scenario.wave, prefix: `bench-${scenario.name}` });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '$lib/server/db';
 import { DEMO_PASSWORD } from '$lib/server/demo/seed';
-import { serverWorkspace, signIn, type RunningServer, type ServerWorkspace } from '../support/built-server';
+import { serverWorkspace, sessionFrom, signIn, type RunningServer, type ServerWorkspace } from '../support/built-server';
 import { appRoutes, fill } from '../support/route-inventory';
 import {
 	actionCheck,
@@ -349,10 +349,7 @@ describe('authorization matrix', () => {
 		expect(link, 'invitation link of the new researcher').toBeTruthy();
 		const password = 'matrix-onderzoek-2026';
 		const accepted = await post('anonymous', link!, { password, passwordConfirm: password });
-		const session = accepted.headers
-			.getSetCookie()
-			.map((cookie) => cookie.split(';')[0]!)
-			.find((cookie) => cookie.startsWith('regie_session=') && cookie.length > 'regie_session='.length);
+		const session = sessionFrom(accepted);
 		expect({ status: accepted.status, session: Boolean(session) }).toEqual({ status: 303, session: true });
 		const second = { cookie: session! };
 		const response = await post(second, '/onderzoek/tokens?/create', { name: 'Van de tweede', lifetimeDays: '30' }, 'application/json');

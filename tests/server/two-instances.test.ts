@@ -9,6 +9,7 @@ import { chooseProvider } from '$lib/server/services/trajectories';
 import { t } from '../e2e/support/messages';
 import { serverWorkspace, signIn, type RunningServer, type ServerWorkspace } from '../support/built-server';
 import { connect, sessionCookie } from '../support/server-data';
+import { testEngine } from '../support/test-database';
 import { inviteEndedClients, postForm, type FormAnswer } from '../support/survey-respondents';
 
 // Issue 7: two instances of the built server on one PostgreSQL database are one portal. A session
@@ -21,9 +22,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_FAILURES = 4;
 const SURVEYS = 12;
 const COMPLETED_SURVEYS = 3;
-const engine = process.env.TEST_DATABASE_URL ? 'postgres' : 'sqlite';
 
-describe.skipIf(engine !== 'postgres')('two instances on one PostgreSQL database', () => {
+describe.skipIf(testEngine !== 'postgres')('two instances on one PostgreSQL database', () => {
 	let ws: ServerWorkspace;
 	let smtp: TestSmtpServer;
 	let a: RunningServer;

@@ -167,12 +167,17 @@ export async function signIn(origin: string, email: string, password: string): P
 		body: new URLSearchParams({ email, password }),
 		redirect: 'manual'
 	});
-	const session = response.headers
+	const session = sessionFrom(response);
+	if (response.status !== 303 || !session) throw new Error(`sign-in as ${email} failed: HTTP ${response.status}`);
+	return session;
+}
+
+/** The new session cookie (`regie_session=…`) an answer sets, if any. */
+export function sessionFrom(response: Response): string | undefined {
+	return response.headers
 		.getSetCookie()
 		.map((cookie) => cookie.split(';')[0]!)
 		.find((cookie) => cookie.startsWith('regie_session=') && cookie.length > 'regie_session='.length);
-	if (response.status !== 303 || !session) throw new Error(`sign-in as ${email} failed: HTTP ${response.status}`);
-	return session;
 }
 
 /** The database of one server test: a SQLite file in a scratch folder, or a new PostgreSQL database. */
@@ -189,7 +194,7 @@ export interface ServerDatabase {
  * PostgreSQL when TEST_DATABASE_URL is set (a new database beside it, dropped again), otherwise a
  * SQLite file in `workDir`. A separate database, not a schema: the server takes only DATABASE_URL.
  */
-export async function freshServerDatabase(workDir: string): Promise<ServerDatabase> {
+async function freshServerDatabase(workDir: string): Promise<ServerDatabase> {
 	const testUrl = process.env.TEST_DATABASE_URL;
 	if (!testUrl) {
 		const file = join(workDir, 'regie.db');

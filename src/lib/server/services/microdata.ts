@@ -10,6 +10,7 @@ import type { ResearchSelection } from '$lib/schemas/research';
 import type { Db } from '$lib/server/db';
 import { recordAudit } from './audit';
 import { loadInstrument } from './survey-instrument';
+import { startOfNextDay } from './survey-scores';
 
 /**
  * The microdata download (issue 6): a zip with `microdata.csv` (one row per completed response of
@@ -57,14 +58,8 @@ function selected(db: Db, selection: ResearchSelection) {
 	if (selection.organisations.length > 0) query = query.where('o.code', 'in', selection.organisations);
 	if (selection.benefits.length > 0) query = query.where('u.benefit_type', 'in', selection.benefits);
 	if (selection.from) query = query.where('r.completed_at', '>=', `${selection.from}T00:00:00.000Z`);
-	if (selection.to) query = query.where('r.completed_at', '<', nextDay(selection.to));
+	if (selection.to) query = query.where('r.completed_at', '<', startOfNextDay(selection.to));
 	return query;
-}
-
-function nextDay(day: string): string {
-	const date = new Date(`${day}T00:00:00.000Z`);
-	date.setUTCDate(date.getUTCDate() + 1);
-	return date.toISOString();
 }
 
 /** How many rows an export of this selection would have (for the portal, before the download). */

@@ -110,11 +110,6 @@ async function currentRegister(db: Db): Promise<RegisterSnapshot> {
 	return registers.get(db, `${Number(row.rows)}/${Number(row.active ?? 0)}/${row.latest ?? ''}`);
 }
 
-/** Forget the register this process holds for `db`, so the next search reads it again. */
-export function forgetRegister(db: Db): void {
-	registers.forget(db);
-}
-
 // Code-unit order, as SQLite's default collation orders names.
 const byNameThenCode = (a: ProviderProfile, b: ProviderProfile) =>
 	a.name < b.name ? -1 : a.name > b.name ? 1 : a.code < b.code ? -1 : a.code > b.code ? 1 : 0;

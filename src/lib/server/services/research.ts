@@ -21,7 +21,7 @@ import type { ResearchSelection } from '$lib/schemas/research';
 import type { Db } from '$lib/server/db';
 import { recordAudit } from './audit';
 import { loadInstrument } from './survey-instrument';
-import { completedResponsesOf, emptyDomainCounts, scoreCountsByProvider, type CompletedResponseFilter, type DomainCategoryCounts } from './survey-scores';
+import { completedResponsesOf, emptyDomainCounts, scoreCountsByProvider, startOfNextDay, type CompletedResponseFilter, type DomainCategoryCounts } from './survey-scores';
 
 /**
  * The research aggregates (issue 6): the standard table per domain with its chi-square test, the
@@ -45,12 +45,6 @@ export interface ResolvedSelection {
 	/** The waves asked for, or every wave when none was chosen. */
 	waves: string[];
 	filter: CompletedResponseFilter;
-}
-
-function nextDay(day: string): string {
-	const date = new Date(`${day}T00:00:00.000Z`);
-	date.setUTCDate(date.getUTCDate() + 1);
-	return date.toISOString();
 }
 
 /** Whether the actor may read research aggregates (for an endpoint to answer 401/403 before anything else). */
@@ -80,7 +74,7 @@ async function resolve(db: Db, selection: ResearchSelection): Promise<ResolvedSe
 			organisationIds,
 			benefits: selection.benefits,
 			completedFrom: selection.from ? `${selection.from}T00:00:00.000Z` : null,
-			completedBefore: selection.to ? nextDay(selection.to) : null
+			completedBefore: selection.to ? startOfNextDay(selection.to) : null
 		}
 	};
 }
@@ -107,22 +101,22 @@ interface Aggregate {
 	responses: number;
 	byGroup: Record<ProviderGroup, DomainCategoryCounts>;
 	byProvider: Map<string, { code: string; name: string; group: ProviderGroup; counts: DomainCategoryCounts }>;
-	items: Map<string, { info: ItemInfo; counts: CategoryCounts }>;
 }
+
+type ItemCounts = Map<string, { info: ItemInfo; counts: CategoryCounts }>;
 
 const groupOf = (detailedType: string): ProviderGroup | null => (isOneOf(providerTypes, detailedType) ? providerGroupOf(detailedType) : null);
 
 /**
  * The categories per group and per provider, from the scores the responses store (one count per
- * provider in SQL); with `items`, also the reverse-coded answers per item. Responses of a provider
+ * provider in SQL). Responses of a provider
  * of unknown type are left out of everything.
  */
-async function aggregate(db: Db, filter: CompletedResponseFilter, wants: { items?: boolean } = { items: true }): Promise<Aggregate> {
+async function aggregate(db: Db, filter: CompletedResponseFilter): Promise<Aggregate> {
 	const result: Aggregate = {
 		responses: 0,
 		byGroup: { public: emptyDomainCounts(), semi_public: emptyDomainCounts(), private: emptyDomainCounts() },
-		byProvider: new Map(),
-		items: new Map()
+		byProvider: new Map()
 	};
 	for (const row of await scoreCountsByProvider(db, filter)) {
 		const group = groupOf(row.detailedType);
@@ -133,7 +127,6 @@ async function aggregate(db: Db, filter: CompletedResponseFilter, wants: { items
 			for (const category of tableCategories) result.byGroup[group][domain][category] += row.counts[domain][category];
 		}
 	}
-	if (wants.items) result.items = await itemCounts(db, filter);
 	return result;
 }
 
@@ -142,7 +135,7 @@ async function aggregate(db: Db, filter: CompletedResponseFilter, wants: { items
  * the raw answers per version, item and answer; the scoring module reverse-codes each count. An
  * item keeps the wording and position of the newest version that has it.
  */
-async function itemCounts(db: Db, filter: CompletedResponseFilter): Promise<Aggregate['items']> {
+async function itemCounts(db: Db, filter: CompletedResponseFilter): Promise<ItemCounts> {
 	const rows = await db
 		.selectFrom('survey_responses')
 		.innerJoin('providers', 'providers.id', 'survey_responses.provider_id')
@@ -157,7 +150,7 @@ async function itemCounts(db: Db, filter: CompletedResponseFilter): Promise<Aggr
 		const instrument = await loadInstrument(db, version);
 		if (instrument) instruments.set(version, instrument);
 	}
-	const items: Aggregate['items'] = new Map();
+	const items: ItemCounts = new Map();
 	// Every item of every version answered in the selection has a row, even without answers.
 	for (const instrument of [...instruments.values()].sort((a, b) => a.version - b.version)) {
 		for (const item of orderedItems(instrument)) {
@@ -210,8 +203,8 @@ export interface ItemRow extends DistributionCells {
 	wording: Wording;
 }
 
-function itemsOf(data: Aggregate): ItemRow[] {
-	return [...data.items.values()]
+function itemsOf(items: ItemCounts): ItemRow[] {
+	return [...items.values()]
 		.sort((a, b) => b.info.version - a.info.version || a.info.order - b.info.order)
 		.map(({ info, counts }) => ({ code: info.code, domain: info.domain, negative: info.negative, wording: info.wording, ...distribution(counts) }));
 }
@@ -262,19 +255,19 @@ function breakdownOf(data: Aggregate, minimum: number): ProviderBreakdown[] {
 export async function standardTables(db: Db, actor: Actor, selection: ResearchSelection): Promise<StandardTables> {
 	mayRead(actor);
 	const resolved = await resolve(db, selection);
-	return tablesOf(await aggregate(db, resolved.filter, {}), resolved.waves);
+	return tablesOf(await aggregate(db, resolved.filter), resolved.waves);
 }
 
 export async function itemTables(db: Db, actor: Actor, selection: ResearchSelection): Promise<{ waves: string[]; items: ItemRow[] }> {
 	mayRead(actor);
 	const resolved = await resolve(db, selection);
-	return { waves: resolved.waves, items: itemsOf(await aggregate(db, resolved.filter, { items: true })) };
+	return { waves: resolved.waves, items: itemsOf(await itemCounts(db, resolved.filter)) };
 }
 
 export async function providerBreakdown(db: Db, actor: Actor, selection: ResearchSelection, minimum: number): Promise<{ waves: string[]; minimum: number; domains: ProviderBreakdown[] }> {
 	mayRead(actor);
 	const resolved = await resolve(db, selection);
-	return { waves: resolved.waves, minimum, domains: breakdownOf(await aggregate(db, resolved.filter, {}), minimum) };
+	return { waves: resolved.waves, minimum, domains: breakdownOf(await aggregate(db, resolved.filter), minimum) };
 }
 
 export type RateGroup = ProviderGroup | 'total';
@@ -358,7 +351,7 @@ export async function researchOverview(db: Db, actor: Actor, selection: Research
 	const data = await aggregate(db, resolved.filter);
 	return {
 		tables: tablesOf(data, resolved.waves),
-		items: itemsOf(data),
+		items: itemsOf(await itemCounts(db, resolved.filter)),
 		rates: await ratesOf(db, resolved),
 		breakdown: breakdownOf(data, minimum),
 		minimum

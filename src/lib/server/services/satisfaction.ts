@@ -1,7 +1,7 @@
 import { surveyDomains, type SurveyDomain } from '$lib/domain/survey/instrument';
 import { distribution, tableCategories, type CategoryCounts, type DistributionCells } from '$lib/domain/survey/standard-table';
 import type { Db } from '$lib/server/db';
-import { emptyDomainCounts, scoreCountsByProvider } from './survey-scores';
+import { emptyDomainCounts, scoreCountsByProvider, type DomainCategoryCounts } from './survey-scores';
 
 /**
  * Satisfaction of earlier clients as provider pages show it: per survey domain the share of
@@ -20,17 +20,14 @@ export interface DomainSatisfaction {
 export type Satisfaction = Record<SurveyDomain, DomainSatisfaction>;
 
 /** Respondents per domain and category, before the publication minimum is applied. */
-export type SatisfactionTally = Record<SurveyDomain, CategoryCounts>;
-type Tally = SatisfactionTally;
-
-const emptyTally = emptyDomainCounts;
+export type SatisfactionTally = DomainCategoryCounts;
 
 /** What may be shown of a tally: per domain the respondents, and the figures from the minimum on. */
-export function publishSatisfaction(tally: Tally | undefined, minimum: number): Satisfaction {
-	return publish(tally ?? emptyTally(), minimum);
+export function publishSatisfaction(tally: SatisfactionTally | undefined, minimum: number): Satisfaction {
+	return publish(tally ?? emptyDomainCounts(), minimum);
 }
 
-function publish(tally: Tally, minimum: number): Satisfaction {
+function publish(tally: SatisfactionTally, minimum: number): Satisfaction {
 	return Object.fromEntries(
 		surveyDomains.map((domain) => {
 			const counts = tally[domain];
@@ -40,7 +37,7 @@ function publish(tally: Tally, minimum: number): Satisfaction {
 	) as Satisfaction;
 }
 
-function add(into: Tally, counts: Tally): void {
+function add(into: SatisfactionTally, counts: SatisfactionTally): void {
 	for (const domain of surveyDomains) {
 		for (const category of tableCategories) into[domain][category] += counts[domain][category];
 	}
@@ -51,7 +48,7 @@ export async function satisfactionOfProviders(db: Db, providerIds: string[], min
 	const result = new Map<string, Satisfaction>();
 	if (providerIds.length === 0) return result;
 	const tallies = new Map((await scoreCountsByProvider(db, { providerIds })).map((row) => [row.providerId, row.counts]));
-	for (const id of providerIds) result.set(id, publish(tallies.get(id) ?? emptyTally(), minimum));
+	for (const id of providerIds) result.set(id, publish(tallies.get(id) ?? emptyDomainCounts(), minimum));
 	return result;
 }
 
@@ -68,9 +65,9 @@ export interface SatisfactionComparison {
 
 /** One provider next to all providers of its type and the whole market, from one count per provider. */
 export async function satisfactionComparison(db: Db, provider: { id: string; type: string }, minimum: number): Promise<SatisfactionComparison> {
-	const own = emptyTally();
-	const sameType = emptyTally();
-	const all = emptyTally();
+	const own = emptyDomainCounts();
+	const sameType = emptyDomainCounts();
+	const all = emptyDomainCounts();
 	for (const row of await scoreCountsByProvider(db, {})) {
 		add(all, row.counts);
 		if (row.detailedType === provider.type) add(sameType, row.counts);

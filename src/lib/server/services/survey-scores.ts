@@ -114,6 +114,13 @@ export interface CompletedResponseFilter {
 	completedBefore?: string | null;
 }
 
+/** The first moment after a day (`2026-10-31` → `2026-11-01T00:00:00.000Z`): the end of a period, exclusive. */
+export function startOfNextDay(day: string): string {
+	const date = new Date(`${day}T00:00:00.000Z`);
+	date.setUTCDate(date.getUTCDate() + 1);
+	return date.toISOString();
+}
+
 /** The completed responses a filter selects, as a condition on survey_responses (for any query that reads it). */
 export function completedResponsesOf(filter: CompletedResponseFilter) {
 	return (eb: ExpressionBuilder<Database, 'survey_responses'>) => {
