@@ -213,8 +213,22 @@ async function freshServerDatabase(workDir: string): Promise<ServerDatabase> {
 		async drop() {
 			const client = new pg.Client({ connectionString: testUrl });
 			await client.connect();
-			await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-			await client.end();
+			try {
+				// Wait for connections that are still closing (a pool just ended, a server just
+				// stopped) rather than cut them: a cut one raises an error in the process that held it.
+				for (let attempt = 0; attempt < 50; attempt++) {
+					try {
+						await client.query(`DROP DATABASE IF EXISTS ${name}`);
+						return;
+					} catch (caught) {
+						if ((caught as { code?: string }).code !== '55006') throw caught; // 55006: still in use
+						await new Promise((resolve) => setTimeout(resolve, 100));
+					}
+				}
+				await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+			} finally {
+				await client.end();
+			}
 		}
 	};
 }
