@@ -3,10 +3,10 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { building } from '$app/environment';
 import { anonymous } from '$lib/domain/actor';
 import { accessTo } from '$lib/domain/areas';
-import { paraglideMiddleware } from '$lib/paraglide/server';
 import { appDatabase, prepareApp, sessionPolicy, startBackgroundWork } from '$lib/server/app';
 import { setSessionCookie, clearSessionCookie } from '$lib/server/auth/cookies';
 import { inputGuard, refusalResponse } from '$lib/server/http/input-guard';
+import { language } from '$lib/server/http/language';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/sessions';
 import { actorFromBearer } from '$lib/server/services/api-tokens';
 import { loadActor } from '$lib/server/services/sign-in';
@@ -16,12 +16,6 @@ export const init: ServerInit = async () => {
 	// The mail worker and the reminders run in the server only, not while building.
 	if (!building) startBackgroundWork();
 };
-
-/** Serve each request in the visitor's language (cookie, else Dutch). */
-const language: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ locale }) =>
-		resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) })
-	);
 
 const SURVEY_API = '/api/v1/survey/';
 
