@@ -2,6 +2,7 @@ import { criteriaFromParams, dutchParameters, facetsInUse, withoutFacet } from '
 import { publicationMinimum } from '$lib/server/app';
 import { readTray } from '$lib/server/http/compare-tray';
 import { orHttpError } from '$lib/server/http/domain-errors';
+import { ServerOnly } from '$lib/server-only';
 import { clientSearchScope, countProviders, getProvidersByCodes, searchProviders, type ProviderListing } from '$lib/server/services/providers';
 import type { PageServerLoad } from './$types';
 
@@ -27,14 +28,16 @@ export const load: PageServerLoad = async ({ locals, url, cookies }) => {
 		result.total === 0
 			? await Promise.all(facetsInUse(criteria).map(async (facet) => ({ facet, total: await countProviders(locals.db, withoutFacet(criteria, facet), searchScope) })))
 			: [];
+	// The page renders on the server only (csr = false): none of this is sent to the browser as data.
 	return {
-		criteria,
-		scope,
-		// Only what a card shows travels to the page (SvelteKit serialises it even with csr = false).
-		result: { ...result, providers: result.providers.map(toCard) },
-		tray: tray.map((provider) => ({ code: provider.code, name: provider.name })),
-		trayFull: url.searchParams.has('vergelijken-vol'),
-		loosen: loosen.filter((option) => option.total > 0),
-		publicationMinimum: publicationMinimum()
+		listing: new ServerOnly({
+			criteria,
+			scope,
+			result: { ...result, providers: result.providers.map(toCard) },
+			tray: tray.map((provider) => ({ code: provider.code, name: provider.name })),
+			trayFull: url.searchParams.has('vergelijken-vol'),
+			loosen: loosen.filter((option) => option.total > 0),
+			publicationMinimum: publicationMinimum()
+		})
 	};
 };
