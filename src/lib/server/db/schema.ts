@@ -127,6 +127,13 @@ export interface Database {
 	notifications: NotificationTable;
 	outbox: OutboxTable;
 	api_tokens: ApiTokenTable;
+	register_version: RegisterVersionTable;
+}
+
+/** One row (id 1): counts every write to `providers`, by trigger (migration 10). */
+export interface RegisterVersionTable {
+	id: number;
+	version: number;
 }
 
 export interface TrajectoryTable {

@@ -133,6 +133,28 @@ describe('the register kept in memory', () => {
 		await testDb.db.updateTable('providers').set({ updated_at: new Date(Date.now() + 2000).toISOString() }).where('id', '=', provider!.id).execute();
 		expect((await search('regio=zeeland')).providers.map((p) => p.id)).toContain(provider!.id);
 	});
+
+	it('sees a change that leaves updated_at as it was (two edits in one millisecond, a clock behind)', async () => {
+		const [provider] = (await search('')).providers;
+		const before = await testDb.db.selectFrom('providers').select('updated_at').where('id', '=', provider!.id).executeTakeFirstOrThrow();
+		await testDb.db.updateTable('providers').set({ name: 'Aaaa Nog Eerder', updated_at: before.updated_at }).where('id', '=', provider!.id).execute();
+		expect((await search('')).providers[0]).toMatchObject({ id: provider!.id, name: 'Aaaa Nog Eerder' });
+		await testDb.db.updateTable('providers').set({ active: 0, updated_at: before.updated_at }).where('id', '=', provider!.id).execute();
+		expect((await search('')).providers.map((p) => p.id)).not.toContain(provider!.id);
+	});
+
+	it('counts every insert, update and delete of a provider in the register version', async () => {
+		const version = async () => (await testDb.db.selectFrom('register_version').select('version').executeTakeFirstOrThrow()).version;
+		const start = await version();
+		const now = new Date().toISOString();
+		const row = { id: 'version-test', code: 'version-test', name: 'Versietest', detailed_type: 'commercial', email: null, phone: null, website: null, start_within_weeks: null, price_min_euros: null, price_max_euros: null, created_at: now, updated_at: now };
+		await testDb.db.insertInto('providers').values(row).execute();
+		expect(await version()).toBe(start + 1);
+		await testDb.db.updateTable('providers').set({ name: 'Versietest 2' }).where('id', '=', row.id).execute();
+		expect(await version()).toBe(start + 2);
+		await testDb.db.deleteFrom('providers').where('id', '=', row.id).execute();
+		expect(await version()).toBe(start + 3);
+	});
 });
 
 describe('sort by satisfaction', () => {

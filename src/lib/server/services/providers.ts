@@ -79,12 +79,11 @@ export interface SearchResult {
 
 /**
  * The register in memory. Searching it is a filter over a few hundred profiles, far cheaper than
- * the dozen queries a page of results took in SQL. It is checked on every search against a
- * fingerprint of the `providers` table (number of rows, number active, latest `updated_at`): every
- * change to the register goes through `provider-register.ts`, which always moves `updated_at`, also
- * when only a list (regions, activities…) changes. The snapshot is read again after
- * REGISTER_MAX_AGE_MS in any case, for a change the fingerprint cannot see (another instance
- * whose clock is behind writing an older `updated_at`, two edits within one millisecond).
+ * the dozen queries a page of results took in SQL. Every search first reads the register's version,
+ * a counter that database triggers move on every write to `providers` (migration 10; a change to a
+ * provider's lists always updates its row too, see `provider-register.ts`), so a change made by
+ * any instance is seen by the next search. The snapshot is read again after REGISTER_MAX_AGE_MS in
+ * any case, as a safety net.
  */
 const REGISTER_MAX_AGE_MS = 60_000;
 
@@ -103,11 +102,8 @@ async function loadRegister(db: Db): Promise<RegisterSnapshot> {
 }
 
 async function currentRegister(db: Db): Promise<RegisterSnapshot> {
-	const row = await db
-		.selectFrom('providers')
-		.select((eb) => [eb.fn.countAll<number>().as('rows'), eb.fn.sum<number>('active').as('active'), eb.fn.max('updated_at').as('latest')])
-		.executeTakeFirstOrThrow();
-	return registers.get(db, `${Number(row.rows)}/${Number(row.active ?? 0)}/${row.latest ?? ''}`);
+	const row = await db.selectFrom('register_version').select('version').where('id', '=', 1).executeTakeFirstOrThrow();
+	return registers.get(db, String(row.version));
 }
 
 // Code-unit order, as SQLite's default collation orders names.
