@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type TestDatabase } from '../../../../tests/support/test-database';
 import { criteriaFromParams, dutchParameters, type ProviderCriteria } from '$lib/domain/provider-search';
 import { seedDemo } from '$lib/server/demo/seed';
-import { countProviders, forgetProviderFigures, getProviderByCode, loadProfiles, placementComparison, searchProviders } from './providers';
+import { countProviders, forgetProviderFigures, getProviderByCode, loadProfiles, marketComparison, searchProviders } from './providers';
 
 let testDb: TestDatabase;
 const options = { pageSize: 100, publicationMinimum: 30 };
@@ -116,7 +116,7 @@ describe('placement rates', () => {
 
 	it('compares a provider with its type and the whole market', async () => {
 		const provider = await getProviderByCode(testDb.db, (await search('soort=commercial&sorteer=placement')).providers[0]!.code);
-		const comparison = await placementComparison(testDb.db, provider, 30);
+		const comparison = (await marketComparison(testDb.db, provider, 30)).placement;
 		expect(comparison.provider).toEqual({ completed: 80, percentage: 28.8 });
 		expect(comparison.sameType).toEqual({ completed: 109, percentage: 30.3 }); // 33 of 109
 		expect(comparison.all).toEqual({ completed: 109, percentage: 30.3 });

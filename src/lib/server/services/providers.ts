@@ -18,7 +18,7 @@ import {
 } from '$lib/domain/reference';
 import type { Db } from '$lib/server/db';
 import { perDatabaseCache } from '$lib/server/db/per-database-cache';
-import { publishSatisfaction, satisfactionTallies, type Satisfaction, type SatisfactionTally } from './satisfaction';
+import { compareSatisfaction, publishSatisfaction, satisfactionTallies, type Satisfaction, type SatisfactionComparison, type SatisfactionTally } from './satisfaction';
 
 /**
  * The provider register as clients, provider staff and the open-data API read it. Searching
@@ -92,13 +92,19 @@ export interface RegisterSnapshot {
 	profiles: ProviderProfile[];
 	/** Lower-case name and approach, for the free-text filter. */
 	text: Map<string, { name: string; approach: string }>;
+	/** Every provider's type, by id. */
+	types: Map<string, ProviderType>;
 }
 
 const registers = perDatabaseCache<Db, RegisterSnapshot>(loadRegister, { maxAgeMs: REGISTER_MAX_AGE_MS });
 
 async function loadRegister(db: Db): Promise<RegisterSnapshot> {
 	const profiles = (await queryProfiles(db, null)).sort(byNameThenCode);
-	return { profiles, text: new Map(profiles.map((profile) => [profile.id, { name: profile.name.toLowerCase(), approach: profile.approach.toLowerCase() }])) };
+	return {
+		profiles,
+		text: new Map(profiles.map((profile) => [profile.id, { name: profile.name.toLowerCase(), approach: profile.approach.toLowerCase() }])),
+		types: new Map(profiles.map((profile) => [profile.id, profile.type]))
+	};
 }
 
 async function currentRegister(db: Db): Promise<RegisterSnapshot> {
@@ -316,24 +322,6 @@ export async function getOwnProvider(db: Db, actor: Actor): Promise<ProviderProf
 	return profile;
 }
 
-export async function placementResults(db: Db, providerIds: string[], minimum: number): Promise<Map<string, PlacementResult>> {
-	const results = new Map<string, PlacementResult>(providerIds.map((id) => [id, { completed: 0, percentage: null }]));
-	if (providerIds.length === 0) return results;
-	const rows = await db
-		.selectFrom('trajectories')
-		.select(['provider_id', (eb) => eb.fn.countAll<number>().as('completed'), (eb) => eb.fn.sum<number>('placed').as('placed')])
-		.where('status', '=', 'completed')
-		.where('provider_id', 'in', providerIds)
-		.groupBy('provider_id')
-		.execute();
-	for (const row of rows) {
-		const completed = Number(row.completed);
-		const placed = Number(row.placed ?? 0);
-		results.set(row.provider_id, { completed, percentage: completed >= minimum ? percentOneDecimal(placed, completed) : null });
-	}
-	return results;
-}
-
 /** Full profiles for the given ids, in the order of the ids. */
 export async function loadProfiles(db: Db, ids: string[]): Promise<ProviderProfile[]> {
 	if (ids.length === 0) return [];
@@ -397,26 +385,35 @@ export interface PlacementComparison {
 	all: PlacementResult;
 }
 
-/** A provider's placement rate next to those of its provider type and of the whole market. */
-export async function placementComparison(db: Db, provider: Pick<ProviderProfile, 'id' | 'type'>, minimum: number): Promise<PlacementComparison> {
-	const totals = await db
-		.selectFrom('trajectories')
-		.innerJoin('providers', 'providers.id', 'trajectories.provider_id')
-		.select([
-			(eb) => eb.fn.countAll<number>().as('completed'),
-			(eb) => eb.fn.sum<number>('trajectories.placed').as('placed'),
-			(eb) => eb.fn.sum<number>(eb.case().when('providers.detailed_type', '=', provider.type).then(1).else(0).end()).as('type_completed'),
-			(eb) =>
-				eb.fn
-					.sum<number>(eb.case().when('providers.detailed_type', '=', provider.type).then(eb.ref('trajectories.placed')).else(0).end())
-					.as('type_placed')
-		])
-		.where('trajectories.status', '=', 'completed')
-		.executeTakeFirstOrThrow();
-	const result = (completed: unknown, placed: unknown): PlacementResult => {
-		const n = Number(completed ?? 0);
-		return { completed: n, percentage: n >= minimum ? percentOneDecimal(Number(placed ?? 0), n) : null };
+export interface MarketComparison {
+	placement: PlacementComparison;
+	satisfaction: SatisfactionComparison;
+}
+
+/**
+ * A provider's placement rate and satisfaction next to those of its provider type and of the whole
+ * market (deactivated providers' history included), for its profile and the reviewer's plan page.
+ * Summed from the same market-wide tallies as the list (`providerFigures`, at most
+ * FIGURES_MAX_AGE_MS old), so a profile never shows other numbers than its card, and a profile view
+ * no longer counts every response of the market.
+ */
+export async function marketComparison(db: Db, provider: Pick<ProviderProfile, 'id' | 'type'>, minimum: number): Promise<MarketComparison> {
+	const [tallies, register] = await Promise.all([figuresCache.get(db), currentRegister(db)]);
+	const sameType = (providerId: string) => register.types.get(providerId) === provider.type;
+	const placed = { provider: { completed: 0, placed: 0 }, sameType: { completed: 0, placed: 0 }, all: { completed: 0, placed: 0 } };
+	for (const [providerId, tally] of tallies.placements) {
+		const into = [placed.all, ...(sameType(providerId) ? [placed.sameType] : []), ...(providerId === provider.id ? [placed.provider] : [])];
+		for (const sum of into) {
+			sum.completed += tally.completed;
+			sum.placed += tally.placed;
+		}
+	}
+	const published = ({ completed, placed }: { completed: number; placed: number }): PlacementResult => ({
+		completed,
+		percentage: completed >= minimum ? percentOneDecimal(placed, completed) : null
+	});
+	return {
+		placement: { provider: published(placed.provider), sameType: published(placed.sameType), all: published(placed.all) },
+		satisfaction: compareSatisfaction(tallies.satisfaction, provider.id, sameType, minimum)
 	};
-	const own = await placementResults(db, [provider.id], minimum);
-	return { provider: own.get(provider.id)!, sameType: result(totals.type_completed, totals.type_placed), all: result(totals.completed, totals.placed) };
 }

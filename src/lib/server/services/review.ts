@@ -15,8 +15,8 @@ import type { Db } from '$lib/server/db';
 import { recordAudit } from './audit';
 import { notify, partiesOf, type NotificationEvent } from './notifications';
 import { rulesOf } from './organisation-rules';
-import { loadProfiles, placementComparison, type PlacementComparison, type ProviderProfile } from './providers';
-import { satisfactionComparison, type SatisfactionComparison } from './satisfaction';
+import { loadProfiles, marketComparison, type PlacementComparison, type ProviderProfile } from './providers';
+import type { SatisfactionComparison } from './satisfaction';
 import { recordTransition, transitionsOf, type TransitionRecord } from './trajectory-transitions';
 
 /**
@@ -243,10 +243,7 @@ export async function getReviewCase(db: Db, actor: Actor, trajectoryId: string, 
 	]);
 	const provider = profiles[0];
 	if (!provider) throw new NotFound();
-	const [placement, satisfaction] = await Promise.all([
-		placementComparison(db, provider, options.publicationMinimum),
-		satisfactionComparison(db, provider, options.publicationMinimum)
-	]);
+	const { placement, satisfaction } = await marketComparison(db, provider, options.publicationMinimum);
 
 	const summary = (row: (typeof versions)[number]): VersionSummary => ({
 		id: row.id,

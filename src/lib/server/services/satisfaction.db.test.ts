@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type TestDatabase } from '../../../../tests/support/test-database';
+import type { ProviderType } from '$lib/domain/reference';
 import { demoProviderId } from '$lib/server/demo/providers';
 import { seedDemo } from '$lib/server/demo/seed';
-import { satisfactionComparison, satisfactionOfProviders } from './satisfaction';
+import { marketComparison } from './providers';
+import { satisfactionOfProviders } from './satisfaction';
 
 let testDb: TestDatabase;
-let first: { id: string; type: string };
+let first: { id: string; type: ProviderType };
 let second: { id: string; type: string };
 let otherType: { id: string; type: string };
 
@@ -61,7 +63,7 @@ describe('satisfaction on provider pages', () => {
 	});
 
 	it('compares a provider with its type and the market', async () => {
-		const comparison = await satisfactionComparison(testDb.db, first, 30);
+		const comparison = (await marketComparison(testDb.db, first, 30)).satisfaction;
 		expect(comparison.provider.maatwerk.respondents).toBe(30);
 		expect(comparison.sameType.maatwerk.respondents).toBe(59);
 		expect(comparison.sameType.maatwerk.cells?.n).toEqual({ nee: 0, een_beetje: 0, ja: 59, total: 59 });

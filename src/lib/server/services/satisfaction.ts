@@ -63,15 +63,20 @@ export interface SatisfactionComparison {
 	all: Satisfaction;
 }
 
-/** One provider next to all providers of its type and the whole market, from one count per provider. */
-export async function satisfactionComparison(db: Db, provider: { id: string; type: string }, minimum: number): Promise<SatisfactionComparison> {
+/** One provider next to all providers of its type and the whole market, from the tallies per provider. */
+export function compareSatisfaction(
+	tallies: ReadonlyMap<string, SatisfactionTally>,
+	providerId: string,
+	isSameType: (providerId: string) => boolean,
+	minimum: number
+): SatisfactionComparison {
 	const own = emptyDomainCounts();
 	const sameType = emptyDomainCounts();
 	const all = emptyDomainCounts();
-	for (const row of await scoreCountsByProvider(db, {})) {
-		add(all, row.counts);
-		if (row.detailedType === provider.type) add(sameType, row.counts);
-		if (row.providerId === provider.id) add(own, row.counts);
+	for (const [id, counts] of tallies) {
+		add(all, counts);
+		if (isSameType(id)) add(sameType, counts);
+		if (id === providerId) add(own, counts);
 	}
 	return { provider: publish(own, minimum), sameType: publish(sameType, minimum), all: publish(all, minimum) };
 }

@@ -2,14 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type TestDatabase } from '../../../../tests/support/test-database';
 import { seededActors } from '../../../../tests/support/demo-actors';
 import type { UserActor } from '$lib/domain/actor';
-import { isOneOf, providerGroupOf, providerTypes, type ProviderGroup } from '$lib/domain/reference';
+import { isOneOf, providerGroupOf, providerTypes, type ProviderGroup, type ProviderType } from '$lib/domain/reference';
 import { chiSquareTest } from '$lib/domain/survey/chi-square';
 import { answerCodes, instrumentVersion1, surveyDomains, type InstrumentVersion, type RawAnswers } from '$lib/domain/survey/instrument';
 import { categoriesOf, scoreRespondent } from '$lib/domain/survey/scoring';
 import { distribution, emptyCounts, groupCategoryCounts, itemTable, standardTable, type CategoryCounts, type RespondentCategories } from '$lib/domain/survey/standard-table';
 import type { ResearchSelection } from '$lib/schemas/research';
 import { itemTables, providerBreakdown, standardTables } from './research';
-import { satisfactionComparison, satisfactionTallies } from './satisfaction';
+import { forgetProviderFigures, marketComparison } from './providers';
+import { satisfactionTallies } from './satisfaction';
 import { importPaperResponses } from './survey-import';
 import { loadInstrument } from './survey-instrument';
 import { scoreColumns, scoreUnscoredResponses, storedScores } from './survey-scores';
@@ -214,7 +215,8 @@ describe('stored scale scores', () => {
 		}
 		// Every response of the database: the demo set has none of its own, so these are all ours.
 		const first = respondents[0]!;
-		const comparison = await satisfactionComparison(testDb.db, { id: first.providerId, type: first.detailedType }, 1);
+		forgetProviderFigures(testDb.db);
+		const comparison = (await marketComparison(testDb.db, { id: first.providerId, type: first.detailedType as ProviderType }, 1)).satisfaction;
 		const all = tallyOf(respondents);
 		const sameType = tallyOf(respondents.filter((respondent) => respondent.detailedType === first.detailedType));
 		const published = (counts: CategoryCounts) => {
