@@ -215,8 +215,19 @@ function search({ register, figures }: SearchSource, criteria: ProviderCriteria,
  */
 const FIGURES_MAX_AGE_MS = 60_000;
 
+/** Completed trajectories of a provider (or a group of them), and how many ended in a placement. */
+interface PlacementTally {
+	completed: number;
+	placed: number;
+}
+
+/** What may be shown of a placement tally: the number completed, and the rate from the minimum on. */
+function publishPlacement({ completed, placed }: PlacementTally, minimum: number): PlacementResult {
+	return { completed, percentage: completed >= minimum ? percentOneDecimal(placed, completed) : null };
+}
+
 interface MarketTallies {
-	placements: Map<string, { completed: number; placed: number }>;
+	placements: Map<string, PlacementTally>;
 	satisfaction: Map<string, SatisfactionTally>;
 	/** Published figures and sort keys, per publication minimum. */
 	published: Map<number, ProviderFigures>;
@@ -250,8 +261,7 @@ export async function providerFigures(db: Db, minimum: number): Promise<Provider
 			placement(id) {
 				let result = placementCache.get(id);
 				if (!result) {
-					const { completed, placed } = tallies.placements.get(id) ?? none;
-					result = { completed, percentage: completed >= minimum ? percentOneDecimal(placed, completed) : null };
+					result = publishPlacement(tallies.placements.get(id) ?? none, minimum);
 					placementCache.set(id, result);
 				}
 				return result;
@@ -283,7 +293,7 @@ export function forgetProviderFigures(db: Db): void {
 	figuresCache.forget(db);
 }
 
-async function placementTallies(db: Db): Promise<Map<string, { completed: number; placed: number }>> {
+async function placementTallies(db: Db): Promise<Map<string, PlacementTally>> {
 	const rows = await db
 		.selectFrom('trajectories')
 		.select(['provider_id', (eb) => eb.fn.countAll<number>().as('completed'), (eb) => eb.fn.sum<number>('placed').as('placed')])
@@ -400,20 +410,18 @@ export interface MarketComparison {
 export async function marketComparison(db: Db, provider: Pick<ProviderProfile, 'id' | 'type'>, minimum: number): Promise<MarketComparison> {
 	const [tallies, register] = await Promise.all([figuresCache.get(db), currentRegister(db)]);
 	const sameType = (providerId: string) => register.types.get(providerId) === provider.type;
-	const placed = { provider: { completed: 0, placed: 0 }, sameType: { completed: 0, placed: 0 }, all: { completed: 0, placed: 0 } };
+	const sums = { provider: { completed: 0, placed: 0 }, sameType: { completed: 0, placed: 0 }, all: { completed: 0, placed: 0 } };
+	const add = (sum: PlacementTally, tally: PlacementTally) => {
+		sum.completed += tally.completed;
+		sum.placed += tally.placed;
+	};
 	for (const [providerId, tally] of tallies.placements) {
-		const into = [placed.all, ...(sameType(providerId) ? [placed.sameType] : []), ...(providerId === provider.id ? [placed.provider] : [])];
-		for (const sum of into) {
-			sum.completed += tally.completed;
-			sum.placed += tally.placed;
-		}
+		add(sums.all, tally);
+		if (sameType(providerId)) add(sums.sameType, tally);
+		if (providerId === provider.id) add(sums.provider, tally);
 	}
-	const published = ({ completed, placed }: { completed: number; placed: number }): PlacementResult => ({
-		completed,
-		percentage: completed >= minimum ? percentOneDecimal(placed, completed) : null
-	});
 	return {
-		placement: { provider: published(placed.provider), sameType: published(placed.sameType), all: published(placed.all) },
+		placement: { provider: publishPlacement(sums.provider, minimum), sameType: publishPlacement(sums.sameType, minimum), all: publishPlacement(sums.all, minimum) },
 		satisfaction: compareSatisfaction(tallies.satisfaction, provider.id, sameType, minimum)
 	};
 }
