@@ -3,7 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { building } from '$app/environment';
 import { anonymous } from '$lib/domain/actor';
 import { accessTo } from '$lib/domain/areas';
-import { appDatabase, prepareApp, sessionPolicy, startBackgroundWork } from '$lib/server/app';
+import { appDatabase, prepareApp, sessionPolicy, startBackgroundWork, stopApp } from '$lib/server/app';
 import { setSessionCookie, clearSessionCookie } from '$lib/server/auth/cookies';
 import { inputGuard, refusalResponse } from '$lib/server/http/input-guard';
 import { language } from '$lib/server/http/language';
@@ -14,7 +14,9 @@ import { loadActor } from '$lib/server/services/sign-in';
 export const init: ServerInit = async () => {
 	await prepareApp();
 	// The mail worker and the reminders run in the server only, not while building.
-	if (!building) startBackgroundWork();
+	if (building) return;
+	startBackgroundWork();
+	process.once('sveltekit:shutdown', () => void stopApp());
 };
 
 const SURVEY_API = '/api/v1/survey/';

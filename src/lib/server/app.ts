@@ -50,6 +50,19 @@ export function startBackgroundWork(): void {
 	void worker.tick();
 }
 
+/**
+ * Stop cleanly. adapter-node emits `sveltekit:shutdown` on SIGTERM or SIGINT once the server takes
+ * no more requests and has answered the open ones (hooks `init` listens): the background timer
+ * finishes its current tick, then the database closes, so the process ends at once. A PostgreSQL
+ * pool would otherwise keep it alive until its idle connections time out.
+ */
+export async function stopApp(): Promise<void> {
+	await worker?.stop();
+	worker = undefined;
+	await database?.destroy();
+	database = undefined;
+}
+
 export function sessionPolicy() {
 	const settings = config();
 	return { inactivityDays: settings.SESSION_INACTIVITY_DAYS, maxAgeDays: settings.SESSION_MAX_AGE_DAYS };

@@ -35,7 +35,24 @@ describe('the background timer', () => {
 			expect(delivered.map((mail) => mail.subject)).toEqual(['Regie: Het plan van Sanne is goedgekeurd. Het traject kan beginnen.']);
 			expect(logged).toEqual(['Regie: periodic job failed: job broke']);
 		} finally {
-			worker.stop();
+			await worker.stop();
 		}
+	});
+
+	it('stops after the tick that is running, and closes the transport only then', async () => {
+		const events: string[] = [];
+		let finishJob!: () => void;
+		const transport: MailTransport = { send: async () => undefined, close: () => void events.push('transport closed') };
+		const worker = startMailWorker(testDb.db, transport, {
+			intervalMs: 60 * 60_000,
+			jobs: [() => new Promise<void>((resolve) => (finishJob = resolve)).then(() => void events.push('job done'))]
+		});
+		const tick = worker.tick();
+		const stopped = worker.stop().then(() => void events.push('stopped'));
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		expect(events).toEqual([]);
+		finishJob();
+		await Promise.all([tick, stopped]);
+		expect(events).toEqual(['job done', 'transport closed', 'stopped']);
 	});
 });

@@ -17,7 +17,8 @@ export type PeriodicJob = (db: Kysely<Database>, now: Date) => Promise<unknown>;
 export interface MailWorkerHandle {
 	/** Run one tick now (what the timer does), e.g. right after start. */
 	tick(): Promise<void>;
-	stop(): void;
+	/** No more ticks; resolves once a tick that is running has finished. */
+	stop(): Promise<void>;
 }
 
 export function startMailWorker(
@@ -26,10 +27,15 @@ export function startMailWorker(
 	options: { intervalMs?: number; jobs?: PeriodicJob[]; log?: (message: string) => void } = {}
 ): MailWorkerHandle {
 	const log = options.log ?? ((message: string) => console.error(message));
-	let running = false;
-	async function tick(): Promise<void> {
-		if (running) return;
-		running = true;
+	let running: Promise<void> | null = null;
+	function tick(): Promise<void> {
+		if (running) return Promise.resolve();
+		running = runOnce().finally(() => {
+			running = null;
+		});
+		return running;
+	}
+	async function runOnce(): Promise<void> {
 		try {
 			for (const job of options.jobs ?? []) {
 				try {
@@ -42,16 +48,15 @@ export function startMailWorker(
 			if (run.failed > 0) log(`Regie: gave up on ${run.failed} mail(s); see /beheer/outbox`);
 		} catch (error) {
 			log(`Regie: mail worker failed: ${error instanceof Error ? error.message : String(error)}`);
-		} finally {
-			running = false;
 		}
 	}
 	const timer = setInterval(() => void tick(), options.intervalMs ?? config().MAIL_WORKER_INTERVAL_SECONDS * 1000);
 	timer.unref();
 	return {
 		tick,
-		stop() {
+		async stop() {
 			clearInterval(timer);
+			await running;
 			transport?.close();
 		}
 	};
