@@ -8,7 +8,7 @@ test.describe('signing in', () => {
 		test(`${name} (${user.role}) signs in and sees their home`, async ({ page }) => {
 			await page.goto('/login');
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('login_title'));
-			await expectAccessible(page, 'empty sign-in form');
+			// The empty form passes axe in accessibility.test.ts.
 			await submitSignIn(page, user.email, DEMO_PASSWORD);
 			await expect(page).toHaveURL(user.home);
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText(user.heading);
