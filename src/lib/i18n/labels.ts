@@ -26,7 +26,8 @@ export const contractFormLabel = (form: ContractForm) => messageFor(`contract_fo
 
 // Intl formatters are expensive to create and are used for every card of a list: one per locale.
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
-const euroFormats = new Map<string, Intl.NumberFormat>();
+const EUROS_KEPT = 2000;
+const formattedEuros = new Map<string, { format: Intl.NumberFormat; amounts: Map<number, string> }>();
 const intlLocale = (locale: string) => (locale === 'en' ? 'en-GB' : 'nl-NL');
 
 /** "3 december 2026" / "3 December 2026" */
@@ -41,12 +42,21 @@ export function formatDate(iso: string, locale: string): string {
 
 /** "4.100" in Dutch, "4,100" in English (whole euros; the € sign is in the message). */
 export function formatEuros(amount: number, locale: string): string {
-	let format = euroFormats.get(locale);
-	if (!format) {
-		format = new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 0, useGrouping: true });
-		euroFormats.set(locale, format);
+	let formatted = formattedEuros.get(locale);
+	if (!formatted) {
+		const format = new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 0, useGrouping: true });
+		formatted = { format, amounts: new Map() };
+		formattedEuros.set(locale, formatted);
 	}
-	return format.format(amount);
+	// Every card of the provider list shows two prices, and Intl formatting is slow: the few
+	// hundred amounts of the register are formatted once (at most EUROS_KEPT kept per language).
+	let text = formatted.amounts.get(amount);
+	if (text === undefined) {
+		if (formatted.amounts.size >= EUROS_KEPT) formatted.amounts.clear();
+		text = formatted.format.format(amount);
+		formatted.amounts.set(amount, text);
+	}
+	return text;
 }
 
 /** "28,8%" in Dutch, "28.8%" in English: one formatting for every percentage shown. */
