@@ -10,6 +10,16 @@ export class ServerOnly<T> {
 	constructor(readonly value: T) {}
 }
 
+/**
+ * The page data of a `csr = false` page: a `ServerOnly` when the page is rendered to HTML, the plain
+ * value when the browser's router asks for it (`__data.json`). A link from a page that does run
+ * scripts (the menu on /plan, say) lets the router render the page in the browser, and that needs
+ * the data itself.
+ */
+export function serverOnly<T>(value: T, event: { isDataRequest: boolean }): { value: T } {
+	return event.isDataRequest ? { value } : new ServerOnly(value);
+}
+
 /** The browser side of the marker: only a page that hydrates would ever ask for the value. */
 export function serverOnlyValueInBrowser(): never {
 	throw new Error('ServerOnly page data is not sent to the browser: a page that uses it must keep csr = false.');

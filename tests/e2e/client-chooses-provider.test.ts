@@ -77,6 +77,16 @@ test.describe('a client on a 320 px phone', () => {
 	});
 });
 
+test('the menu link from a page that runs scripts opens the provider list', async ({ page }) => {
+	// /plan hydrates, so its router fetches the list's data and renders the page in the browser.
+	await signIn(page, demoUsers.client);
+	await page.getByRole('navigation', { name: t('nav_main_label') }).getByRole('link', { name: t('nav_client_providers') }).click();
+	await expect(page).toHaveURL('/aanbieders');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('providers_title'));
+	await expect(page.locator('.regie-result-count')).toContainText(/\d+ aanbieders/);
+	await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
+});
+
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 

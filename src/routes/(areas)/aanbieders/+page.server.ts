@@ -2,7 +2,7 @@ import { criteriaFromParams, dutchParameters, facetsInUse, withoutFacet } from '
 import { publicationMinimum } from '$lib/server/app';
 import { readTray } from '$lib/server/http/compare-tray';
 import { orHttpError } from '$lib/server/http/domain-errors';
-import { ServerOnly } from '$lib/server-only';
+import { serverOnly } from '$lib/server-only';
 import { clientSearchScope, countProviders, getProvidersByCodes, searchProviders, type ProviderListing } from '$lib/server/services/providers';
 import type { PageServerLoad } from './$types';
 
@@ -15,7 +15,7 @@ function toCard(provider: ProviderListing) {
 	return { id, code, name, type, regions, activities, targetGroups, contractForms, priceMinEuros, priceMaxEuros, startWithinWeeks, placement, satisfaction };
 }
 
-export const load: PageServerLoad = async ({ locals, url, cookies }) => {
+export const load: PageServerLoad = async ({ locals, url, cookies, isDataRequest }) => {
 	const scope = await orHttpError(() => clientSearchScope(locals.db, locals.actor));
 	const criteria = criteriaFromParams(url.searchParams, dutchParameters, scope.region);
 	const searchScope = { benefitType: scope.benefitType };
@@ -28,16 +28,19 @@ export const load: PageServerLoad = async ({ locals, url, cookies }) => {
 		result.total === 0
 			? await Promise.all(facetsInUse(criteria).map(async (facet) => ({ facet, total: await countProviders(locals.db, withoutFacet(criteria, facet), searchScope) })))
 			: [];
-	// The page renders on the server only (csr = false): none of this is sent to the browser as data.
+	// The page renders on the server only (csr = false): none of this is written into its HTML as data.
 	return {
-		listing: new ServerOnly({
-			criteria,
-			scope,
-			result: { ...result, providers: result.providers.map(toCard) },
-			tray: tray.map((provider) => ({ code: provider.code, name: provider.name })),
-			trayFull: url.searchParams.has('vergelijken-vol'),
-			loosen: loosen.filter((option) => option.total > 0),
-			publicationMinimum: publicationMinimum()
-		})
+		listing: serverOnly(
+			{
+				criteria,
+				scope,
+				result: { ...result, providers: result.providers.map(toCard) },
+				tray: tray.map((provider) => ({ code: provider.code, name: provider.name })),
+				trayFull: url.searchParams.has('vergelijken-vol'),
+				loosen: loosen.filter((option) => option.total > 0),
+				publicationMinimum: publicationMinimum()
+			},
+			{ isDataRequest }
+		)
 	};
 };
