@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Handle } from '@sveltejs/kit';
 import { extractLocaleFromRequest, overwriteServerAsyncLocalStorage, type Locale } from '$lib/paraglide/runtime';
 
+/** The store Paraglide's runtime reads (its `ParaglideAsyncLocalStorage` type). */
 interface LanguageStore {
 	locale?: Locale;
 	origin?: string;

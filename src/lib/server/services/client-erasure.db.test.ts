@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { placementNow } from '../../../../tests/support/provider-figures';
 import { freshDatabase, type TestDatabase } from '../../../../tests/support/test-database';
 import { seededActors } from '../../../../tests/support/demo-actors';
 import { activeTrajectory, samplePlan } from '../../../../tests/support/plan-fixtures';
@@ -19,7 +20,6 @@ import { eraseClient, erasureCandidate, findClientForErasure, planWithoutFreeTex
 import { acceptInvitation } from './invitations';
 import { countMicrodata } from './microdata';
 import { savePlan, signPlan, submitPlan } from './plans';
-import { forgetProviderFigures, providerFigures } from './providers';
 import { itemTables, providerBreakdown, responseRates, standardTables } from './research';
 import { decide } from './review';
 import { satisfactionOfProviders } from './satisfaction';
@@ -29,12 +29,6 @@ import { queueSurveyInvitationMail } from './survey-mail';
 import { createInvitation, portalSurveyLink } from './survey-invitations';
 import { chooseProvider } from './trajectories';
 import { recordOutcome } from './trajectory-outcomes';
-
-/** The demo provider's placement figure as the pages would show it, counted now (not from the cache). */
-async function placementNow(db: Db) {
-	forgetProviderFigures(db);
-	return (await providerFigures(db, 1)).placement(DEMO_PROVIDER_ID);
-}
 
 let testDb: TestDatabase;
 let admin: UserActor;
@@ -150,7 +144,7 @@ async function aggregates(db: Db) {
 		breakdown: await providerBreakdown(db, researcher, everything, 1),
 		microdata: await countMicrodata(db, researcher, { ...everything, waves: [WAVE, 'erasure-base'] }),
 		satisfaction: await satisfactionOfProviders(db, [DEMO_PROVIDER_ID], 1),
-		placement: await placementNow(db)
+		placement: await placementNow(db, DEMO_PROVIDER_ID)
 	};
 }
 

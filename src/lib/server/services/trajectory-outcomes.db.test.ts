@@ -1,20 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { placementNow } from '../../../../tests/support/provider-figures';
 import { freshDatabase, type TestDatabase } from '../../../../tests/support/test-database';
 import { seededActors } from '../../../../tests/support/demo-actors';
 import { activeTrajectory, newClient, submittedPlan } from '../../../../tests/support/plan-fixtures';
 import type { UserActor } from '$lib/domain/actor';
-import type { Db } from '$lib/server/db';
 import { Forbidden, Invalid, NotFound } from '$lib/domain/errors';
 import { currentSurveyWave } from '$lib/server/app';
 import { DEMO_PROVIDER_ID, DEMO_PROVIDER2_ID, ORG_GEMEENTE_ZWOLLE_ID, ORG_UWV_ID } from '$lib/server/demo/seed';
-import { forgetProviderFigures, providerFigures } from './providers';
 import { getOutcomeView, recordOutcome } from './trajectory-outcomes';
-
-/** The demo provider's placement figure as the pages would show it, counted now (not from the cache). */
-async function placementNow(db: Db) {
-	forgetProviderFigures(db);
-	return (await providerFigures(db, 1)).placement(DEMO_PROVIDER_ID);
-}
 
 let testDb: TestDatabase;
 let reviewerUwv: UserActor;
@@ -47,7 +40,7 @@ const mails = (userId: string) => testDb.db.selectFrom('outbox').select(['event'
 describe('recordOutcome', () => {
 	it('completed with a placement: date and contract length stored, counted as placed', async () => {
 		const { clientId, trajectoryId } = await running();
-		const before = await placementNow(testDb.db);
+		const before = await placementNow(testDb.db, DEMO_PROVIDER_ID);
 		const now = new Date();
 		const result = await recordOutcome(testDb.db, provider, trajectoryId, { outcome: 'completed', placed: true, placedOn: now.toISOString().slice(0, 10), contractMonths: 12 }, now);
 		expect(result).toEqual({ trajectoryId, status: 'completed', surveyInvited: true });
@@ -59,7 +52,7 @@ describe('recordOutcome', () => {
 			end_reason: null,
 			ended_at: now.toISOString()
 		});
-		const after = await placementNow(testDb.db);
+		const after = await placementNow(testDb.db, DEMO_PROVIDER_ID);
 		expect(after.completed).toBe(before.completed + 1);
 		const transitions = await testDb.db.selectFrom('trajectory_transitions').select(['from_status', 'to_status', 'actor_id']).where('trajectory_id', '=', trajectoryId).orderBy('occurred_at', 'desc').execute();
 		expect(transitions[0]).toEqual({ from_status: 'active', to_status: 'completed', actor_id: provider.id });
@@ -88,10 +81,10 @@ describe('recordOutcome', () => {
 
 	it('terminated with a reason: not a completed trajectory for the placement rate', async () => {
 		const { trajectoryId } = await running();
-		const before = await placementNow(testDb.db);
+		const before = await placementNow(testDb.db, DEMO_PROVIDER_ID);
 		await recordOutcome(testDb.db, provider, trajectoryId, { outcome: 'terminated', reason: '  Verhuisd naar het buitenland.  ' });
 		expect(await trajectory(trajectoryId)).toMatchObject({ status: 'terminated', placed: null, end_reason: 'Verhuisd naar het buitenland.' });
-		expect((await placementNow(testDb.db)).completed).toBe(before.completed);
+		expect((await placementNow(testDb.db, DEMO_PROVIDER_ID)).completed).toBe(before.completed);
 		expect(await invitations(trajectoryId)).toHaveLength(1);
 	});
 
