@@ -1,46 +1,51 @@
-import { criteriaFromParams, dutchParameters, facetsInUse, withoutFacet } from '$lib/domain/provider-search';
+import ProviderListing from '$lib/components/providers/ProviderListing.svelte';
+import { criteriaFromParams, dutchParameters, facetsInUse, withoutFacet, type ProviderCriteria } from '$lib/domain/provider-search';
 import { publicationMinimum } from '$lib/server/app';
 import { readTray } from '$lib/server/http/compare-tray';
 import { orHttpError } from '$lib/server/http/domain-errors';
+import { keptHtml } from '$lib/server/http/kept-html';
 import { serverOnly } from '$lib/server-only';
-import { clientSearchScope, countProviders, getProvidersByCodes, searchProviders, type ProviderListing } from '$lib/server/services/providers';
+import type { Db } from '$lib/server/db';
+import { clientSearchScope, countProviders, getProvidersByCodes, searchProviders, type ProviderListing as Listing, type SearchScope } from '$lib/server/services/providers';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 10;
 
-function toCard(provider: ProviderListing) {
+function toCard(provider: Listing) {
 	const { id, code, name, type, regions, activities, targetGroups, contractForms, priceMinEuros, priceMaxEuros, startWithinWeeks, placement } = provider;
 	// Most providers have no published satisfaction yet: then the card needs to know only that.
 	const satisfaction = Object.values(provider.satisfaction).some((domain) => domain.cells !== null) ? provider.satisfaction : null;
 	return { id, code, name, type, regions, activities, targetGroups, contractForms, priceMinEuros, priceMaxEuros, startWithinWeeks, placement, satisfaction };
 }
 
+/** With nothing found: each filter that, left out on its own, would find something, with how many. */
+async function filtersToLoosen(db: Db, criteria: ProviderCriteria, scope: SearchScope) {
+	const options = await Promise.all(facetsInUse(criteria).map(async (facet) => ({ facet, total: await countProviders(db, withoutFacet(criteria, facet), scope) })));
+	return options.filter((option) => option.total > 0);
+}
+
 export const load: PageServerLoad = async ({ locals, url, cookies, isDataRequest }) => {
 	const scope = await orHttpError(() => clientSearchScope(locals.db, locals.actor));
 	const criteria = criteriaFromParams(url.searchParams, dutchParameters, scope.region);
 	const searchScope = { benefitType: scope.benefitType };
-	const [result, tray] = await Promise.all([
-		searchProviders(locals.db, criteria, searchScope, { pageSize: PAGE_SIZE, publicationMinimum: publicationMinimum() }),
+	const minimum = publicationMinimum();
+	const [result, trayProviders] = await Promise.all([
+		searchProviders(locals.db, criteria, searchScope, { pageSize: PAGE_SIZE, publicationMinimum: minimum }),
 		getProvidersByCodes(locals.db, readTray(cookies))
 	]);
-	// With nothing found, say which single filter to loosen and what that would give.
-	const loosen =
-		result.total === 0
-			? await Promise.all(facetsInUse(criteria).map(async (facet) => ({ facet, total: await countProviders(locals.db, withoutFacet(criteria, facet), searchScope) })))
-			: [];
+	const tray = trayProviders.map((provider) => ({ code: provider.code, name: provider.name }));
+	const returnTo = url.pathname + url.search;
+	// The same search result (register and figures unchanged) with the same tray and address shows
+	// the same list: its HTML is kept.
+	const html = await keptHtml.html(result, JSON.stringify([returnTo, tray]), ProviderListing, async () => ({
+		criteria,
+		result: { ...result, providers: result.providers.map(toCard) },
+		tray,
+		trayFull: url.searchParams.has('vergelijken-vol'),
+		loosen: result.total === 0 ? await filtersToLoosen(locals.db, criteria, searchScope) : [],
+		publicationMinimum: minimum,
+		returnTo
+	}));
 	// The page renders on the server only (csr = false): none of this is written into its HTML as data.
-	return {
-		listing: serverOnly(
-			{
-				criteria,
-				scope,
-				result: { ...result, providers: result.providers.map(toCard) },
-				tray: tray.map((provider) => ({ code: provider.code, name: provider.name })),
-				trayFull: url.searchParams.has('vergelijken-vol'),
-				loosen: loosen.filter((option) => option.total > 0),
-				publicationMinimum: publicationMinimum()
-			},
-			{ isDataRequest }
-		)
-	};
+	return { listing: serverOnly({ scope, html }, { isDataRequest }) };
 };
