@@ -2,7 +2,7 @@
 // API, against a bare page of the same build in the same run. Run with `npm run bench:providers`
 // (= `tsx bench/providers/run.ts`); it builds first when `build/` is missing or older than the
 // migrations, `--build` always does. Exits 1 when a target is missed, 2 when the run fails.
-// To find where the time goes: `--only=list` (or `api`, `bare`) measures one page, and
+// To find where the time goes: `--only=list` (or `list-rendered`, `api`, `bare`, `bare-anonymous`) measures one page, and
 // `--profile=DIR` runs the server with `node --cpu-prof` and leaves the profile in DIR (open it in
 // Chrome DevTools or summarise it with `tsx bench/providers/profile-summary.ts DIR/*.cpuprofile`).
 import autocannon from 'autocannon';
@@ -18,6 +18,8 @@ const CONNECTIONS = 50;
 const DURATION_SECONDS = 10;
 const TARGET_RATIO = 0.5;
 const TARGET_P99_MS = 100;
+/** The list page when its HTML is not kept (a new address each request): what a list costs the first time. */
+const LIST_RENDERED = 'list, rendered each time';
 
 interface Figures {
 	name: string;
@@ -32,17 +34,23 @@ interface Figures {
 }
 
 
-async function measure(server: RunningServer, name: string, path: string, headers: Record<string, string>): Promise<Figures> {
+/**
+ * Measures one page. With `everyRequestNew`, each request adds a parameter of its own to the
+ * address (one the page ignores): the page then finds no kept HTML and renders every time.
+ */
+async function measure(server: RunningServer, name: string, path: string, headers: Record<string, string>, everyRequestNew = false): Promise<Figures> {
 	const url = server.origin + path;
+	let requestNumber = 0;
+	const requests = everyRequestNew ? [{ setupRequest: (request: { path: string }) => ({ ...request, path: `${path}&bench=${++requestNumber}` }) }] : undefined;
 	const check = await fetch(url, { headers, redirect: 'manual' });
 	const bytes = (await check.arrayBuffer()).byteLength;
 	if (check.status !== 200) {
 		const hint = path.startsWith('/api/') && check.status === 404 ? ' (is build/ older than the API? run with --build)' : '';
 		throw new Error(`${name}: GET ${path} answered HTTP ${check.status}${hint}`);
 	}
-	await autocannon({ url, connections: 10, duration: 2, headers }); // warm-up, not counted
+	await autocannon({ url, connections: 10, duration: 2, headers, requests }); // warm-up, not counted
 	const cpuBefore = server.cpuMs();
-	const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_SECONDS, headers });
+	const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_SECONDS, headers, requests });
 	const cpuAfter = server.cpuMs();
 	return {
 		name,
@@ -87,21 +95,24 @@ async function main(): Promise<number> {
 		if (only) {
 			const pages: Record<string, [string, string, Record<string, string>]> = {
 				bare: ['bare page, signed in', '/privacy', signedIn],
+				'bare-anonymous': ['bare page, anonymous', '/privacy', {}],
 				list: ['list page, signed in', '/aanbieders?regio=alle', signedIn],
+				'list-rendered': [LIST_RENDERED, '/aanbieders?regio=alle', signedIn],
 				api: ['open-data API', '/api/v1/providers?page_size=50', {}]
 			};
 			const chosen = pages[only];
 			if (!chosen) throw new Error(`--only takes one of ${Object.keys(pages).join(', ')}`);
-			printTable([await measure(server, ...chosen)]);
+			printTable([await measure(server, ...chosen, only === 'list-rendered')]);
 			return 0;
 		}
 		const bare = await measure(server, 'bare page, signed in', '/privacy', signedIn);
 		const list = await measure(server, 'list page, signed in', '/aanbieders?regio=alle', signedIn);
 		const api = await measure(server, 'open-data API', '/api/v1/providers?page_size=50', {});
 		const anonymousBare = await measure(server, 'bare page, anonymous (for reference)', '/privacy', {});
-		printTable([bare, list, api, anonymousBare]);
+		const listRendered = await measure(server, LIST_RENDERED, '/aanbieders?regio=alle', signedIn, true);
+		printTable([bare, list, api, anonymousBare, listRendered]);
 
-		const allAnswered = [bare, list, api, anonymousBare].every((row) => row.failed === 0);
+		const allAnswered = [bare, list, api, anonymousBare, listRendered].every((row) => row.failed === 0);
 		if (!allAnswered) console.log('\nFAIL  some requests failed (see the table)');
 		const met = recordFigures('providers', [
 			{ figure: 'list/bare throughput ratio', measured: (list.requestsPerSecond / bare.requestsPerSecond) * 100, target: TARGET_RATIO * 100, unit: '%', kind: 'min' },
