@@ -29,11 +29,14 @@ describe('the provider list, kept as HTML', () => {
 		await ws?.cleanUp();
 	});
 
-	async function list(path: string, extraCookie = ''): Promise<string> {
-		const response = await fetch(server.origin + path, { headers: { Cookie: cookie + extraCookie } });
+	async function list(path: string, extraCookie = '', asWho = cookie): Promise<string> {
+		const response = await fetch(server.origin + path, { headers: { Cookie: asWho + extraCookie } });
 		expect(response.status, `GET ${path}`).toBe(200);
 		return response.text();
 	}
+
+	const selectedRegion = (html: string) => /<option value="([^"]+)" selected="">/.exec(html.slice(html.indexOf('name="regio"')))?.[1];
+	const cardCodes = (html: string) => [...html.matchAll(/<article class="regie-card regie-provider-card"><h2[^>]*><a class="utrecht-link" href="\/aanbieders\/([^"]+)"/g)].map((match) => match[1]);
 
 	const firstCardCode = (html: string) => /<article class="regie-card regie-provider-card"><h2[^>]*><a class="utrecht-link" href="\/aanbieders\/([^"]+)"/.exec(html)?.[1];
 
@@ -56,6 +59,37 @@ describe('the provider list, kept as HTML', () => {
 		expect(deactivated).not.toContain(`href="/aanbieders/${code}"`);
 		const count = (html: string) => Number(/<p class="utrecht-paragraph regie-result-count"[^>]*><strong>(\d+)/.exec(html)?.[1]);
 		expect(count(deactivated)).toBe(count(before) - 1);
+	});
+
+	it('shows each client their own list at the same address: their province, their benefit', async () => {
+		const other = await signIn(server.origin, 'client2@demo.regie.nl', DEMO_PASSWORD);
+		const forWW = await db
+			.selectFrom('providers')
+			.innerJoin('provider_benefit_types', 'provider_benefit_types.provider_id', 'providers.id')
+			.select('code')
+			.where('benefit_type', '=', 'WW')
+			.execute();
+		// Twice: the second time both lists are kept ones.
+		for (let round = 0; round < 2; round++) {
+			const sanne = await list('/aanbieders');
+			const mohamed = await list('/aanbieders', '', other);
+			expect(selectedRegion(sanne)).toBe('utrecht');
+			expect(selectedRegion(mohamed)).toBe('overijssel');
+			expect(cardCodes(sanne).length).toBeGreaterThan(0);
+			for (const code of cardCodes(sanne)) expect(forWW.map((row) => row.code)).toContain(code);
+			expect(cardCodes(mohamed)).not.toEqual(cardCodes(sanne));
+		}
+	});
+
+	it('shows the compare tray as the cookie has it, at the same address', async () => {
+		const plain = await list('/aanbieders?regio=alle&pagina=1');
+		const [first, second] = cardCodes(plain);
+		const withTray = await list('/aanbieders?regio=alle&pagina=1', `; regie_compare=${first},${second}`);
+		expect(withTray).toContain('id="compare-tray-title"');
+		expect(withTray).toMatch(new RegExp(`name="code" value="${first}" formaction="[^"]+" aria-pressed="true"`));
+		expect(plain).not.toContain('id="compare-tray-title"');
+		expect(plain).toContain(`name="code" value="${first}" aria-pressed="false"`);
+		expect(await list('/aanbieders?regio=alle&pagina=1')).toBe(plain);
 	});
 
 	it("shows the same list in each client's own language", async () => {

@@ -63,6 +63,35 @@ describe('kept HTML', () => {
 		expect(state.renders).toBe(4);
 	});
 
+	it('renders once for requests that ask for the same part at the same time, and counts it once', async () => {
+		const probe = setUp();
+		const size = (await probe.keeper.html({}, '', CompareTray, probe.tray('A'))).length;
+		const { state, keeper, tray } = setUp(2 * size);
+		const source = {};
+		// Props that wait for the database, as the list's do when nothing is found.
+		const slowTray = (name: string) => async () => (await new Promise((resolve) => setTimeout(resolve, 5)), tray(name)());
+		const [first, second] = await Promise.all([keeper.html(source, 'a', CompareTray, slowTray('A')), keeper.html(source, 'a', CompareTray, slowTray('A'))]);
+		expect(second).toBe(first);
+		expect(state.renders).toBe(1);
+		// Room for exactly two parts: a and b are both kept.
+		await keeper.html(source, 'b', CompareTray, tray('B'));
+		await keeper.html(source, 'a', CompareTray, tray('A'));
+		await keeper.html(source, 'b', CompareTray, tray('B'));
+		expect(state.renders).toBe(2);
+	});
+
+	it('keeps nothing of a rendering that failed', async () => {
+		const { state, keeper, tray } = setUp();
+		const failing = async (): Promise<TrayProps> => {
+			throw new Error('database gone');
+		};
+		await expect(keeper.html({}, 'k', CompareTray, failing)).rejects.toThrow('database gone');
+		const source = {};
+		await expect(keeper.html(source, 'k', CompareTray, failing)).rejects.toThrow('database gone');
+		expect(await keeper.html(source, 'k', CompareTray, tray('Arbeidsbrug'))).toContain('Arbeidsbrug');
+		expect(state.renders).toBe(1);
+	});
+
 	it('does not keep a part larger than its whole size, but still returns it', async () => {
 		const { state, keeper, tray } = setUp(10);
 		const source = {};

@@ -5,12 +5,13 @@ import { getLocale } from '$lib/paraglide/runtime';
 /**
  * HTML of a part of a page, rendered once and kept for the next request that would render the
  * same. Made for the provider list, the busiest page: rendering its filters and cards was most of
- * its time, while most clients look at the same few lists (the first page of their province) and
- * those change only when the register or the market figures do.
+ * its time, while most clients look at the same few lists (the first page of their province).
  *
  * What the HTML shows must follow from `source`, whose identity stands for its data (a search
- * result, which is a new object once the register or the figures change), the `key` (everything
- * else the part shows, as a string) and the request's language, which the keeper adds itself.
+ * result: a new object when the register or the market figures change, and at least every minute
+ * when the search reads them afresh), the `key` (everything else the part shows, as a string) and
+ * the request's language, which the keeper adds itself. Requests that ask for the same part at the
+ * same time share one rendering.
  *
  * The HTML is Svelte's server rendering of `component`, which escapes every value it writes; a page
  * may write it out with {@html}.
@@ -26,11 +27,28 @@ export interface HtmlKeeper {
 export function htmlKeeper(maxChars: number, language: () => string = getLocale): HtmlKeeper {
 	const kept = new Map<string, string>(); // in order of use: the least recently used first
 	let keptChars = 0;
+	const rendering = new Map<string, Promise<string>>();
 	const sourceIds = new WeakMap<object, number>();
 	let lastSourceId = 0;
 
+	function keep(key: string, html: string): void {
+		if (html.length > maxChars) return;
+		const old = kept.get(key);
+		if (old !== undefined) {
+			kept.delete(key);
+			keptChars -= old.length;
+		}
+		for (const [oldKey, oldHtml] of kept) {
+			if (keptChars + html.length <= maxChars) break;
+			kept.delete(oldKey);
+			keptChars -= oldHtml.length;
+		}
+		kept.set(key, html);
+		keptChars += html.length;
+	}
+
 	return {
-		async html(source, key, component, props) {
+		html(source, key, component, props) {
 			let sourceId = sourceIds.get(source);
 			if (sourceId === undefined) sourceIds.set(source, (sourceId = ++lastSourceId));
 			const fullKey = `${sourceId}\n${language()}\n${key}`;
@@ -38,19 +56,21 @@ export function htmlKeeper(maxChars: number, language: () => string = getLocale)
 			if (html !== undefined) {
 				kept.delete(fullKey);
 				kept.set(fullKey, html);
-				return html;
+				return Promise.resolve(html);
 			}
-			const rendered = (await render(component as Component<Record<string, unknown>>, { props: await props() })).body;
-			if (rendered.length <= maxChars) {
-				for (const [oldKey, oldHtml] of kept) {
-					if (keptChars + rendered.length <= maxChars) break;
-					kept.delete(oldKey);
-					keptChars -= oldHtml.length;
-				}
-				kept.set(fullKey, rendered);
-				keptChars += rendered.length;
+			let pending = rendering.get(fullKey);
+			if (!pending) {
+				pending = (async () => (await render(component as Component<Record<string, unknown>>, { props: await props() })).body)();
+				rendering.set(fullKey, pending);
+				pending.then(
+					(rendered) => {
+						rendering.delete(fullKey);
+						keep(fullKey, rendered);
+					},
+					() => rendering.delete(fullKey)
+				);
 			}
-			return rendered;
+			return pending;
 		}
 	};
 }

@@ -1,4 +1,4 @@
-import ProviderListing from '$lib/components/providers/ProviderListing.svelte';
+import ProviderSearch from '$lib/components/providers/ProviderSearch.svelte';
 import { criteriaFromParams, dutchParameters, facetsInUse, withoutFacet, type ProviderCriteria } from '$lib/domain/provider-search';
 import { publicationMinimum } from '$lib/server/app';
 import { readTray } from '$lib/server/http/compare-tray';
@@ -6,12 +6,12 @@ import { orHttpError } from '$lib/server/http/domain-errors';
 import { keptHtml } from '$lib/server/http/kept-html';
 import { serverOnly } from '$lib/server-only';
 import type { Db } from '$lib/server/db';
-import { clientSearchScope, countProviders, getProvidersByCodes, searchProviders, type ProviderListing as Listing, type SearchScope } from '$lib/server/services/providers';
+import { clientSearchScope, countProviders, getProvidersByCodes, searchProviders, type ProviderListing, type SearchScope } from '$lib/server/services/providers';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 10;
 
-function toCard(provider: Listing) {
+function toCard(provider: ProviderListing) {
 	const { id, code, name, type, regions, activities, targetGroups, contractForms, priceMinEuros, priceMaxEuros, startWithinWeeks, placement } = provider;
 	// Most providers have no published satisfaction yet: then the card needs to know only that.
 	const satisfaction = Object.values(provider.satisfaction).some((domain) => domain.cells !== null) ? provider.satisfaction : null;
@@ -37,7 +37,7 @@ export const load: PageServerLoad = async ({ locals, url, cookies, isDataRequest
 	const returnTo = url.pathname + url.search;
 	// The same search result (register and figures unchanged) with the same tray and address shows
 	// the same list: its HTML is kept.
-	const html = await keptHtml.html(result, JSON.stringify([returnTo, tray]), ProviderListing, async () => ({
+	const html = await keptHtml.html(result, JSON.stringify([returnTo, tray]), ProviderSearch, async () => ({
 		criteria,
 		result: { ...result, providers: result.providers.map(toCard) },
 		tray,
