@@ -16,6 +16,12 @@ function setUp(maxChars = 1_000_000) {
 	return { state, keeper, tray };
 }
 
+/** The length of one rendered part, to size a keeper in parts. */
+async function onePartSize(): Promise<number> {
+	const probe = setUp();
+	return (await probe.keeper.html({}, '', CompareTray, probe.tray('A'))).length;
+}
+
 describe('kept HTML', () => {
 	it("is Svelte's own rendering, with every value escaped", async () => {
 		const { keeper, tray } = setUp();
@@ -47,9 +53,7 @@ describe('kept HTML', () => {
 	});
 
 	it('keeps at most its size, forgetting the part used longest ago first', async () => {
-		const probe = setUp();
-		const size = (await probe.keeper.html({}, '', CompareTray, probe.tray('A'))).length;
-		const { state, keeper, tray } = setUp(2 * size);
+		const { state, keeper, tray } = setUp(2 * (await onePartSize()));
 		const source = {};
 		await keeper.html(source, 'a', CompareTray, tray('A'));
 		await keeper.html(source, 'b', CompareTray, tray('B'));
@@ -64,9 +68,7 @@ describe('kept HTML', () => {
 	});
 
 	it('renders once for requests that ask for the same part at the same time, and counts it once', async () => {
-		const probe = setUp();
-		const size = (await probe.keeper.html({}, '', CompareTray, probe.tray('A'))).length;
-		const { state, keeper, tray } = setUp(2 * size);
+		const { state, keeper, tray } = setUp(2 * (await onePartSize()));
 		const source = {};
 		// Props that wait for the database, as the list's do when nothing is found.
 		const slowTray = (name: string) => async () => (await new Promise((resolve) => setTimeout(resolve, 5)), tray(name)());

@@ -6,17 +6,10 @@ import { orHttpError } from '$lib/server/http/domain-errors';
 import { keptHtml } from '$lib/server/http/kept-html';
 import { serverOnly } from '$lib/server-only';
 import type { Db } from '$lib/server/db';
-import { clientSearchScope, countProviders, getProvidersByCodes, searchProviders, type ProviderListing, type SearchScope } from '$lib/server/services/providers';
+import { clientSearchScope, countProviders, getProvidersByCodes, searchProviders, type SearchScope } from '$lib/server/services/providers';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 10;
-
-function toCard(provider: ProviderListing) {
-	const { id, code, name, type, regions, activities, targetGroups, contractForms, priceMinEuros, priceMaxEuros, startWithinWeeks, placement } = provider;
-	// Most providers have no published satisfaction yet: then the card needs to know only that.
-	const satisfaction = Object.values(provider.satisfaction).some((domain) => domain.cells !== null) ? provider.satisfaction : null;
-	return { id, code, name, type, regions, activities, targetGroups, contractForms, priceMinEuros, priceMaxEuros, startWithinWeeks, placement, satisfaction };
-}
 
 /** With nothing found: each filter that, left out on its own, would find something, with how many. */
 async function filtersToLoosen(db: Db, criteria: ProviderCriteria, scope: SearchScope) {
@@ -39,7 +32,7 @@ export const load: PageServerLoad = async ({ locals, url, cookies, isDataRequest
 	// the same list: its HTML is kept.
 	const html = await keptHtml.html(result, JSON.stringify([returnTo, tray]), ProviderSearch, async () => ({
 		criteria,
-		result: { ...result, providers: result.providers.map(toCard) },
+		result,
 		tray,
 		trayFull: url.searchParams.has('vergelijken-vol'),
 		loosen: result.total === 0 ? await filtersToLoosen(locals.db, criteria, searchScope) : [],
